@@ -1,0 +1,54 @@
+namespace Campaigns.Storage;
+
+/// <summary>One intended message in the delivery ledger.</summary>
+/// <param name="Key">Deterministic unique key: <c>campaign:occurrence:customer:step</c>.</param>
+/// <param name="CampaignId">The campaign.</param>
+/// <param name="CampaignVersion">The definition version that planned it (the dispatcher builds that version's channel).</param>
+/// <param name="Occurrence">Which occurrence of the campaign's schedule.</param>
+/// <param name="CustomerId">The recipient.</param>
+/// <param name="Step">The step of the campaign (one step for now: <c>main</c>).</param>
+/// <param name="State">Where the row is in its life.</param>
+/// <param name="Reason">Why it was suppressed or failed; null otherwise.</param>
+/// <param name="SendAt">When the dispatcher may send it.</param>
+/// <param name="PreferredAt">What the timing stage chose (equal to SendAt unless the run was sent now).</param>
+/// <param name="Address">Channel address at planning time (e-mail, phone), if any.</param>
+/// <param name="Subject">Rendered subject, if any.</param>
+/// <param name="Body">Rendered body; null for suppressed rows.</param>
+/// <param name="ItemIds">Recommended items the message names.</param>
+/// <param name="Attempts">Delivery attempts so far.</param>
+public sealed record LedgerEntry(
+    string Key,
+    string CampaignId,
+    int CampaignVersion,
+    string Occurrence,
+    string CustomerId,
+    string Step,
+    DeliveryState State,
+    string? Reason,
+    DateTimeOffset SendAt,
+    DateTimeOffset PreferredAt,
+    string? Address,
+    string? Subject,
+    string? Body,
+    IReadOnlyList<string> ItemIds,
+    int Attempts = 0)
+{
+    /// <summary>Builds the deterministic key of a message.</summary>
+    public static string KeyOf(string campaignId, string occurrence, string customerId, string step) =>
+        string.Join(':', campaignId, occurrence, customerId, step);
+}
+
+/// <summary>The life of a ledger row: planned → sending → sent | failed (or back to planned for a retry); suppressed rows never leave.</summary>
+public enum DeliveryState
+{
+    /// <summary>Waiting for its send time.</summary>
+    Planned,
+    /// <summary>Claimed by a dispatcher, being sent.</summary>
+    Sending,
+    /// <summary>Accepted by the channel.</summary>
+    Sent,
+    /// <summary>Failed for good; the reason says why.</summary>
+    Failed,
+    /// <summary>Not sent on purpose (rule, consent, no recommendation); the reason says why.</summary>
+    Suppressed,
+}

@@ -1,0 +1,1 @@
+namespace Campaigns.Plugins.Channels.Outbox; internal static class Placeholder { }

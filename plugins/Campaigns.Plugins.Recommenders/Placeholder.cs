@@ -1,0 +1,1 @@
+namespace Campaigns.Plugins.Recommenders; internal static class Placeholder { }

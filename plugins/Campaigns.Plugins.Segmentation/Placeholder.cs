@@ -1,0 +1,1 @@
+namespace Campaigns.Plugins.Segmentation; internal static class Placeholder { }

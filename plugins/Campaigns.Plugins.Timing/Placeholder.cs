@@ -1,0 +1,1 @@
+namespace Campaigns.Plugins.Timing; internal static class Placeholder { }

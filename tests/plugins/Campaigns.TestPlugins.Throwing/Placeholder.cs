@@ -1,0 +1,1 @@
+namespace Campaigns.TestPlugins.Throwing; internal static class Placeholder { }
