@@ -1,3 +1,24 @@
-var builder = WebApplication.CreateBuilder(args);
+using Campaigns.Host.Cli;
+using Campaigns.Host.Hosting;
+
+// With a verb (run, import, validate, plugins, bench) the host does that one thing and exits; without one it serves
+// the dashboard and runs the Hangfire server.
+var verb = CliVerbs.Find(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = verb is null ? args : [] });
+
+builder.Services
+    .AddCampaignsCore(HostPaths.Resolve(builder.Configuration))
+    .AddCampaignsData(builder.Configuration)
+    .AddCampaignPlugins(builder.Configuration)
+    .AddCampaignsJobs(builder.Configuration, serve: verb is null);
+
 var app = builder.Build();
-app.Run();
+await app.Services.StartCampaignsAsync();
+
+if (verb is not null)
+    return await verb.RunAsync(app.Services, args[1..]);
+
+app.MapCampaignsDashboard();
+app.UseCampaignsSample();
+await app.RunAsync();
+return 0;

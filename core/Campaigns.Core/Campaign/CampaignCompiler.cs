@@ -1,0 +1,84 @@
+using Campaigns.Message;
+using Campaigns.Scheduling;
+using Campaigns.Stages;
+
+namespace Campaigns.Campaign;
+
+/// <summary>
+/// Validates a campaign definition against the loaded stages and compiles it. Every problem is reported at once,
+/// each with its JSON path: unknown stage keys (naming the key and what is available), bad options, template errors.
+/// </summary>
+public sealed class CampaignCompiler(StageRegistry registry, TemplateLimits limits)
+{
+    /// <summary>Compiles a definition (whose template text is resolved) or throws with every error.</summary>
+    /// <exception cref="CampaignDefinitionException">The definition is invalid.</exception>
+    public CompiledCampaign Compile(string definitionJson, int version)
+    {
+        var errors = new List<DefinitionError>();
+        var compiled = TryCompile(definitionJson, version, errors);
+        if (compiled is null || errors.Count > 0) throw new CampaignDefinitionException(errors);
+        return compiled;
+    }
+
+    /// <summary>Every problem of a definition; empty when it compiles.</summary>
+    public IReadOnlyList<DefinitionError> Validate(string definitionJson)
+    {
+        var errors = new List<DefinitionError>();
+        using var _ = TryCompile(definitionJson, 0, errors)?.Template;
+        return errors;
+    }
+
+    private CompiledCampaign? TryCompile(string json, int version, List<DefinitionError> errors)
+    {
+        var definition = DefinitionReader.Read(json, errors);
+        if (definition is null) return null;
+        var audience = Bind(StageKind.Audience, definition.Audience, errors);
+        var rules = definition.Rules.Select(r => Bind(StageKind.Rule, r, errors)).ToList();
+        var recommender = Bind(StageKind.Recommender, definition.Recommender, errors);
+        var timing = Bind(StageKind.SendTime, definition.Timing, errors);
+        var channel = Bind(StageKind.Channel, definition.Channel, errors);
+        var template = CompileTemplate(definition, errors);
+        if (errors.Count > 0 || audience is null || recommender is null || timing is null || channel is null || template is null || rules.Any(r => r is null))
+        {
+            template?.Dispose();
+            return null;
+        }
+        return new CompiledCampaign(definition, version, audience, rules!, recommender, timing, channel, template, new CampaignSchedule(definition.Schedule));
+    }
+
+    private BoundStage? Bind(StageKind kind, StageReference reference, List<DefinitionError> errors)
+    {
+        if (!registry.TryGet(kind, reference.Key, out var registration))
+        {
+            var available = registry.All.Where(s => s.Kind == kind).Select(s => s.Key).ToList();
+            errors.Add(new DefinitionError(reference.Path + ".key",
+                $"no loaded plugin provides a {Describe(kind)} stage '{reference.Key}' (available: {(available.Count == 0 ? "none" : string.Join(", ", available))})"));
+            return null;
+        }
+        var options = StageOptionsBinder.Bind(registration.OptionsType, reference.Options, reference.Path, errors);
+        return options is null ? null : new BoundStage(registration, options);
+    }
+
+    private MessageTemplate? CompileTemplate(CampaignDefinition definition, List<DefinitionError> errors)
+    {
+        var message = definition.Message;
+        if (message.TemplateText is null)
+        {
+            errors.Add(new DefinitionError("$.message.template", $"template '{message.Template}' was not resolved to text"));
+            return null;
+        }
+        var template = MessageTemplate.Compile(message.TemplateText, message.Subject, message.Format == "html",
+            message.Template ?? definition.Id, limits, out var templateErrors);
+        errors.AddRange(templateErrors.Select(e => new DefinitionError(message.Template is null ? "$.message.templateText" : "$.message.template", e)));
+        return template;
+    }
+
+    private static string Describe(StageKind kind) => kind switch
+    {
+        StageKind.Audience => "audience",
+        StageKind.Rule => "rule",
+        StageKind.Recommender => "recommender",
+        StageKind.SendTime => "timing",
+        _ => "channel",
+    };
+}

@@ -1,0 +1,95 @@
+using Campaigns.Campaign;
+using Campaigns.Planning;
+using Campaigns.Stages;
+using Campaigns.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Campaigns.Delivery;
+
+/// <summary>
+/// Sends what the ledger says is due: claims batches of due rows (leased, so two hosts never send the same row at
+/// once), hands each batch to its campaign version's channel with the row key as idempotency key, and records the
+/// outcome. Runs until nothing in scope is due. One call serves many messages: never one job per recipient.
+/// </summary>
+public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService campaigns, StageContextFactory contexts, TimeProvider time,
+    DispatchOptions options, ILogger<DeliveryDispatcher> logger)
+{
+    /// <summary>Dispatches due rows in <paramref name="scope"/> until none is left.</summary>
+    public async Task<DispatchResult> DispatchAsync(DispatchScope scope, CancellationToken cancellationToken)
+    {
+        var channels = new Dictionary<(string, int), IDeliveryChannel>();
+        long claimed = 0, sent = 0, retrying = 0, failed = 0;
+        try
+        {
+            while (true)
+            {
+                var now = time.GetUtcNow();
+                var batch = await ledger.ClaimDueAsync(new ClaimRequest(now, options.BatchSize, options.Worker, options.Lease, scope.CampaignId, scope.Occurrence), cancellationToken);
+                if (batch.Count == 0) break;
+                claimed += batch.Count;
+                foreach (var group in batch.GroupBy(r => (r.CampaignId, r.CampaignVersion)))
+                {
+                    var rows = group.ToList();
+                    var channel = await ChannelAsync(channels, group.Key, rows[0].Occurrence, cancellationToken);
+                    var completions = await SendAsync(channel, rows, cancellationToken);
+                    await ledger.CompleteAsync(completions, CancellationToken.None);
+                    sent += completions.Count(c => c.State == DeliveryState.Sent);
+                    failed += completions.Count(c => c.State == DeliveryState.Failed);
+                    retrying += completions.Count(c => c.State == DeliveryState.Planned);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var channel in channels.Values)
+            {
+                if (channel is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
+                else (channel as IDisposable)?.Dispose();
+            }
+        }
+        if (claimed > 0) logger.LogInformation("Dispatched {Claimed} messages: {Sent} sent, {Retrying} to retry, {Failed} failed", claimed, sent, retrying, failed);
+        return new DispatchResult(claimed, sent, retrying, failed);
+    }
+
+    private async Task<IDeliveryChannel> ChannelAsync(Dictionary<(string, int), IDeliveryChannel> channels, (string Id, int Version) key, string occurrence, CancellationToken ct)
+    {
+        if (channels.TryGetValue(key, out var channel)) return channel;
+        var campaign = await campaigns.GetCompiledAsync(key.Id, key.Version, ct);
+        channel = campaign.Channel.Create<IDeliveryChannel>(contexts.Create(new CampaignRunInfo(key.Id, key.Version, occurrence), campaign.Channel.Registration));
+        await channel.PrepareAsync(ct);
+        channels[key] = channel;
+        return channel;
+    }
+
+    private async Task<List<LedgerCompletion>> SendAsync(IDeliveryChannel channel, List<LedgerEntry> rows, CancellationToken ct)
+    {
+        var messages = rows.Select(r => new OutgoingMessage(r.Key, r.CampaignId, r.CustomerId, r.Address, r.Subject, r.Body ?? "", r.ItemIds, r.SendAt)).ToList();
+        IReadOnlyList<DeliveryResult> results;
+        try
+        {
+            results = await channel.SendAsync(messages, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A channel that throws has told us nothing about which messages left: retry them all; keys make that safe.
+            logger.LogWarning(ex, "Channel {Kind} threw while sending {Count} messages", channel.Kind, rows.Count);
+            results = [.. rows.Select(r => new DeliveryResult(r.Key, DeliveryStatus.TransientFailure, $"channel error: {ex.Message}"))];
+        }
+        var byKey = results.ToDictionary(r => r.Key);
+        var now = time.GetUtcNow();
+        return [.. rows.Select(row => Complete(row, byKey.GetValueOrDefault(row.Key), now))];
+    }
+
+    private LedgerCompletion Complete(LedgerEntry row, DeliveryResult? result, DateTimeOffset now)
+    {
+        result ??= new DeliveryResult(row.Key, DeliveryStatus.TransientFailure, "channel returned no result for this message");
+        // Attempts were counted when the row was claimed.
+        return result.Status switch
+        {
+            DeliveryStatus.Sent => new LedgerCompletion(row.Key, DeliveryState.Sent, result.Detail, now),
+            DeliveryStatus.PermanentFailure => new LedgerCompletion(row.Key, DeliveryState.Failed, result.Detail ?? "permanent failure", now),
+            _ when row.Attempts >= options.MaxAttempts => new LedgerCompletion(row.Key, DeliveryState.Failed, $"gave up after {row.Attempts} attempts: {result.Detail}", now),
+            _ => new LedgerCompletion(row.Key, DeliveryState.Planned, result.Detail, now, now + options.FirstRetryDelay * Math.Pow(2, Math.Max(0, row.Attempts - 1))),
+        };
+    }
+}

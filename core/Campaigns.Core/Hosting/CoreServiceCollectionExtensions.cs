@@ -1,0 +1,30 @@
+using Campaigns.Campaign;
+using Campaigns.Delivery;
+using Campaigns.Message;
+using Campaigns.Planning;
+using Campaigns.Stages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the campaign engine: stage registry, compiler, planner, dispatcher.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Adds the engine. <paramref name="paths"/> says where data and templates live.</summary>
+    public static IServiceCollection AddCampaignsCore(this IServiceCollection services, CampaignsPaths paths)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(paths);
+        services.AddSingleton(new TemplateFolder(paths.TemplatesFolder));
+        services.TryAddSingleton(TemplateLimits.Default);
+        services.TryAddSingleton(new DispatchOptions());
+        services.AddSingleton<StageRegistry>();
+        services.AddSingleton<CampaignCompiler>();
+        services.AddSingleton<CampaignService>();
+        services.AddSingleton<StageContextFactory>();
+        services.AddSingleton<CampaignPlanner>();
+        services.AddSingleton<CampaignRunner>();
+        services.AddSingleton<DeliveryDispatcher>();
+        return services;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Campaigns.Campaign;
+using Campaigns.Data;
+using Campaigns.Message;
+using Campaigns.Stages;
+using Campaigns.Storage;
+
+namespace Campaigns.Planning;
+
+/// <summary>Turns one audience batch into ledger rows: every customer of the batch gets exactly one row, planned or with a reason.</summary>
+internal sealed class BatchPlanner(
+    CompiledCampaign campaign,
+    CampaignRunInfo run,
+    PlanStages stages,
+    ICatalogReader catalog,
+    ConcurrentDictionary<string, CatalogItem> items,
+    PlanMode mode,
+    DateTimeOffset earliest)
+{
+    private const string Step = "main";
+
+    public async Task<IReadOnlyList<LedgerEntry>> PlanAsync(IReadOnlyList<Customer> batch, PlanTally tally, CancellationToken ct)
+    {
+        tally.Audience(batch.Count);
+        var rows = new List<LedgerEntry>(batch.Count);
+        var eligible = new List<Customer>(batch.Count);
+        foreach (var customer in batch)
+        {
+            // Consent and a reachable address are not optional rules: no campaign can switch them off.
+            if (!customer.HasConsent(stages.ChannelKind)) rows.Add(Suppressed(customer, $"no-consent:{stages.ChannelKind}"));
+            else if (ChannelAddress.For(stages.ChannelKind, customer) is null)
+                rows.Add(Suppressed(customer, $"no-address:{stages.ChannelKind}"));
+            else eligible.Add(customer);
+        }
+
+        eligible = await ApplyRulesAsync(eligible, rows, ct);
+        if (eligible.Count == 0) return rows;
+
+        var recommendations = await stages.Recommender.RecommendAsync(eligible, new RecommendationRequest(campaign.Definition.Recommender.Count), ct);
+        await LoadItemsAsync(recommendations, ct);
+        var timing = await stages.Timing.ChooseAsync(eligible, new SendTimeRequest(earliest, null), ct);
+
+        for (var i = 0; i < eligible.Count; i++)
+        {
+            var customer = eligible[i];
+            var recommended = recommendations[i].Where(r => items.ContainsKey(r.ItemId))
+                .Select(r => new RecommendedItem(items[r.ItemId], r)).ToList();
+            if (recommended.Count == 0)
+            {
+                rows.Add(Suppressed(customer, "no-recommendations"));
+                continue;
+            }
+            var preferred = timing[i].SendAt < earliest ? earliest : timing[i].SendAt;
+            var sendAt = mode == PlanMode.SendNow ? earliest : preferred;
+            try
+            {
+                var message = campaign.Template.Render(new MessageModel(customer, recommended, run, campaign.Definition.Name));
+                rows.Add(Row(customer, DeliveryState.Planned, null, sendAt, preferred, message.Subject, message.Body, recommended));
+            }
+            catch (MessageRenderException ex)
+            {
+                rows.Add(Row(customer, DeliveryState.Failed, $"render-error: {ex.InnerException?.Message ?? ex.Message}", sendAt, preferred, null, null, recommended));
+            }
+        }
+        return rows;
+    }
+
+    private async Task<List<Customer>> ApplyRulesAsync(List<Customer> eligible, List<LedgerEntry> rows, CancellationToken ct)
+    {
+        foreach (var rule in stages.Rules)
+        {
+            if (eligible.Count == 0) break;
+            var verdicts = await rule.EvaluateAsync(eligible, new RuleRequest(stages.ChannelKind), ct);
+            var kept = new List<Customer>(eligible.Count);
+            for (var i = 0; i < eligible.Count; i++)
+            {
+                if (verdicts[i].Allowed) kept.Add(eligible[i]);
+                else rows.Add(Suppressed(eligible[i], verdicts[i].Reason ?? "rule"));
+            }
+            eligible = kept;
+        }
+        return eligible;
+    }
+
+    private async Task LoadItemsAsync(IReadOnlyList<IReadOnlyList<Recommendation>> recommendations, CancellationToken ct)
+    {
+        var missing = recommendations.SelectMany(list => list).Select(r => r.ItemId).Where(id => !items.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count == 0) return;
+        foreach (var item in await catalog.GetManyAsync(missing, ct)) items.TryAdd(item.Id, item);
+    }
+
+    private LedgerEntry Suppressed(Customer customer, string reason) =>
+        Row(customer, DeliveryState.Suppressed, reason, earliest, earliest, null, null, []);
+
+    private LedgerEntry Row(Customer customer, DeliveryState state, string? reason, DateTimeOffset sendAt, DateTimeOffset preferred,
+        string? subject, string? body, IReadOnlyList<RecommendedItem> recommended) =>
+        new(LedgerEntry.KeyOf(campaign.Id, run.Occurrence, customer.Id, Step), campaign.Id, campaign.Version, run.Occurrence, customer.Id, Step,
+            state, reason, sendAt, preferred, NullIfEmpty(ChannelAddress.For(stages.ChannelKind, customer)), subject, body,
+            [.. recommended.Select(r => r.Item.Id)]);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

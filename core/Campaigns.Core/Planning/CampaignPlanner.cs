@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Campaigns.Campaign;
+using Campaigns.Data;
+using Campaigns.Scheduling;
+using Campaigns.Stages;
+using Campaigns.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Campaigns.Planning;
+
+/// <summary>
+/// Plans one occurrence of a campaign: audience → consent and rules → recommendations → render → send time → ledger
+/// rows, batch by batch, batches in parallel (one per core). Rows are inserted with their deterministic key, so
+/// planning an occurrence again adds nothing. Sending is the dispatcher's job.
+/// </summary>
+public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader catalog, ILedgerStore ledger, TimeProvider time, ILogger<CampaignPlanner> logger)
+{
+    /// <summary>Customers per batch handed to stages.</summary>
+    public int BatchSize { get; init; } = 2_000;
+
+    /// <summary>Plans <paramref name="occurrence"/> of <paramref name="campaign"/>.</summary>
+    public async Task<PlanResult> PlanAsync(CompiledCampaign campaign, Occurrence occurrence, PlanMode mode, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var run = new CampaignRunInfo(campaign.Id, campaign.Version, occurrence.Id);
+        var stages = await PlanStages.CreateAsync(campaign, run, contexts, cancellationToken);
+        await using var _ = stages;
+        var tally = new PlanTally();
+        var items = new ConcurrentDictionary<string, CatalogItem>();
+        var now = time.GetUtcNow();
+        var earliest = occurrence.Start > now ? occurrence.Start : now;
+
+        await Parallel.ForEachAsync(stages.Audience.SelectAsync(new AudienceRequest(BatchSize), cancellationToken),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (batch, ct) =>
+            {
+                var planner = new BatchPlanner(campaign, run, stages, catalog, items, mode, earliest);
+                var rows = await planner.PlanAsync(batch, tally, ct);
+                var inserted = await ledger.InsertAsync(rows, ct);
+                tally.Record(rows, inserted);
+            });
+
+        var result = tally.ToResult(run, watch.Elapsed);
+        logger.LogInformation("Planned {Campaign} v{Version} occurrence {Occurrence}: audience {Audience}, planned {Planned}, already in ledger {Existing}, suppressed {Suppressed}, failed {Failed} in {Elapsed}",
+            campaign.Id, campaign.Version, occurrence.Id, result.Audience, result.Planned, result.AlreadyInLedger, result.Suppressed.Values.Sum(), result.Failed, result.Elapsed);
+        return result;
+    }
+}

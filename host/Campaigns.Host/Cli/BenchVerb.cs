@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Campaigns.Campaign;
+using Campaigns.Data;
+using Campaigns.Host.Bench;
+using Campaigns.Planning;
+using Campaigns.Scheduling;
+using Campaigns.Storage;
+
+namespace Campaigns.Host.Cli;
+
+/// <summary>
+/// <c>bench plan</c>: generates a synthetic shop (default 1M customers, 10k items) and plans one campaign over it with
+/// the shipped template, timing the plan end to end and recording peak memory; then compares our render path with
+/// naive Scriban in the same run. Results go to stdout for docs/benchmarks.md; nothing here is a test.
+/// </summary>
+internal sealed class BenchVerb : ICliVerb
+{
+    public string Name => "bench";
+    public string Usage => "bench plan [--customers 1000000] [--items 10000] [--skip-generate] [--render-seconds 3]   plan benchmark (use PostgreSQL)";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        var cli = new CliArgs(args, new HashSet<string> { "skip-generate" });
+        if (cli.Positional is not ["plan"])
+        {
+            Console.Error.WriteLine("usage: " + Usage);
+            return 2;
+        }
+        var customers = cli.Int("customers", 1_000_000);
+        var items = cli.Int("items", 10_000);
+        var time = services.GetRequiredService<TimeProvider>();
+        Console.WriteLine($"database: {services.GetRequiredService<CampaignsDatabase>().Describe()}; {Environment.ProcessorCount} cores");
+
+        if (!cli.Flag("skip-generate"))
+        {
+            var generate = Stopwatch.StartNew();
+            await new SyntheticShop(customers, items, time.GetUtcNow()).WriteAsync(services.GetRequiredService<IImportWriter>(),
+                line => Console.Error.Write("\r" + line), CancellationToken.None);
+            Console.Error.WriteLine();
+            Console.WriteLine($"generate: {customers:N0} customers, {items:N0} items, {customers:N0} events in {generate.Elapsed.TotalSeconds:0.0}s");
+        }
+
+        var templates = services.GetRequiredService<TemplateFolder>();
+        var templateText = templates.TryRead("messages/bestsellers.txt.scriban", out var error) ?? throw new InvalidOperationException(error);
+        var campaigns = services.GetRequiredService<CampaignService>();
+        var stored = await campaigns.SaveAsync(BenchDefinition, CancellationToken.None);
+        var campaign = await campaigns.GetCompiledAsync(stored.Id, stored.Version, CancellationToken.None);
+        var occurrence = new Occurrence("bench-" + time.GetUtcNow().ToUnixTimeSeconds(), time.GetUtcNow());
+
+        GC.Collect();
+        var baseline = Process.GetCurrentProcess().WorkingSet64;
+        var plan = await services.GetRequiredService<CampaignPlanner>().PlanAsync(campaign, occurrence, PlanMode.Scheduled, CancellationToken.None);
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        Console.WriteLine($"plan: audience {plan.Audience:N0}, planned {plan.Planned:N0}, suppressed {plan.Suppressed.Values.Sum():N0}, failed {plan.Failed:N0} " +
+                          $"in {plan.Elapsed.TotalSeconds:0.0}s ({plan.Audience / plan.Elapsed.TotalSeconds:N0} customers/s); " +
+                          $"peak working set {peak / 1048576.0:N0} MiB (before plan {baseline / 1048576.0:N0} MiB); {plan.SendSlots.Count} send slots");
+
+        var (naive, ours) = RenderBenchmark.Run(templateText, TimeSpan.FromSeconds(cli.Int("render-seconds", 3)));
+        Console.WriteLine($"render, one thread: naive Template.Render(anonymous object) {naive:N0}/s; ours {ours:N0}/s; ratio {ours / naive:0.0}x");
+        return 0;
+    }
+
+    private const string BenchDefinition = """
+    {
+      "id": "bench-bestsellers",
+      "name": "Bench bestsellers",
+      "audience": { "key": "active-customers", "options": { "days": 90 } },
+      "recommender": { "key": "most-popular", "count": 3, "options": { "windowDays": 30 } },
+      "message": { "template": "messages/bestsellers.txt.scriban", "subject": "{{ items[0].title }} and more" },
+      "timing": { "key": "fixed-local-time", "options": { "at": "10:00" } },
+      "channel": { "key": "outbox", "options": { "path": "bench-outbox.jsonl" } },
+      "schedule": { "type": "now" }
+    }
+    """;
+}

@@ -1,0 +1,34 @@
+using Campaigns.Campaign;
+using Campaigns.Storage;
+using Hangfire;
+
+namespace Campaigns.Host.Jobs;
+
+/// <summary>
+/// On start: registers the minutely dispatch job, re-registers every cron campaign (in-memory storage forgets them),
+/// and sends whatever became due while the host was down.
+/// </summary>
+internal sealed class JobRegistration(IRecurringJobManager recurring, IBackgroundJobClient jobs, ICampaignStore store, CampaignService campaigns,
+    CampaignJobScheduler scheduler, ILogger<JobRegistration> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<DispatchJob>(CampaignJobScheduler.DispatchDueJobId, j => j.RunAsync(null, CancellationToken.None), Cron.Minutely());
+        jobs.Enqueue<DispatchJob>(j => j.RunAsync(null, CancellationToken.None));
+        foreach (var stored in await store.ListLatestAsync(cancellationToken))
+        {
+            try
+            {
+                var campaign = await campaigns.GetCompiledAsync(stored.Id, stored.Version, cancellationToken);
+                if (campaign.Schedule.Cron is not null) scheduler.Schedule(campaign, sendNow: false);
+            }
+            catch (CampaignDefinitionException ex)
+            {
+                // A plugin that provided one of its stages may be gone: report, keep serving the rest.
+                logger.LogError("Campaign {Campaign} v{Version} is not scheduled: {Errors}", stored.Id, stored.Version, ex.Message);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,38 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+
+namespace Campaigns.Host.Jobs;
+
+/// <summary>Hangfire as the executor: in-memory storage on the embedded default, PostgreSQL when configured.</summary>
+internal static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds Hangfire. In-memory storage is safe because the delivery ledger, not Hangfire, is the truth: after a restart
+    /// the recurring dispatch job finds due rows again. With <c>ConnectionStrings:Campaigns</c> set, jobs live in PostgreSQL
+    /// beside the data and any number of hosts share them.
+    /// </summary>
+    public static IServiceCollection AddCampaignsJobs(this IServiceCollection services, IConfiguration configuration, bool serve)
+    {
+        var connectionString = configuration.GetConnectionString("Campaigns");
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (string.IsNullOrEmpty(connectionString)) config.UseInMemoryStorage();
+            else config.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = TimeSpan.FromSeconds(1) });
+        });
+        if (serve)
+        {
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            });
+            services.AddHostedService<JobRegistration>();
+        }
+        services.AddSingleton<CampaignJobScheduler>();
+        services.AddTransient<CampaignRunJob>();
+        services.AddTransient<DispatchJob>();
+        return services;
+    }
+}
