@@ -1,5 +1,8 @@
 using Campaigns.Host.Cli;
+using Campaigns.Host.Dashboard;
 using Campaigns.Host.Hosting;
+using Campaigns.Host.Jobs;
+using Campaigns.Host.Sample;
 
 // With a verb (run, import, validate, plugins, bench) the host does that one thing and exits; without one it serves
 // the dashboard and runs the Hangfire server.
