@@ -1,1 +1,0 @@
-namespace Campaigns.Plugins.Channels.Outbox; internal static class Placeholder { }

@@ -1,1 +1,0 @@
-namespace Campaigns.Plugins.Recommenders; internal static class Placeholder { }

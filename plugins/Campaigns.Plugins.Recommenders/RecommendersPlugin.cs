@@ -1,0 +1,21 @@
+using Campaigns.Plugins;
+using Campaigns.Stages;
+
+// ContractVersion is set explicitly so the compiler writes this build's contract version into the plugin's metadata.
+[assembly: CampaignsPlugin("campaigns.recommenders", "1.0.0", ContractVersion = ContractVersion.Current,
+    DisplayName = "Recommenders", Description = "Item recommenders computed from the shop's own events.")]
+
+namespace Campaigns.Plugins.Recommenders;
+
+/// <summary>Registers the bundled recommenders.</summary>
+public sealed class RecommendersPlugin : ICampaignPlugin
+{
+    /// <inheritdoc />
+    public void Register(IStageRegistry stages)
+    {
+        ArgumentNullException.ThrowIfNull(stages);
+        stages.AddRecommender<MostPopularOptions>(
+            new StageInfo("most-popular", "The in-stock items bought by the most customers in the last days; the same list for everyone."),
+            (context, options) => new MostPopularStage(context, options));
+    }
+}

@@ -1,1 +1,0 @@
-namespace Campaigns.Plugins.Segmentation; internal static class Placeholder { }

@@ -1,1 +1,0 @@
-namespace Campaigns.Plugins.Timing; internal static class Placeholder { }

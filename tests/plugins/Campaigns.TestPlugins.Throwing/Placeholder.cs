@@ -1,1 +1,0 @@
-namespace Campaigns.TestPlugins.Throwing; internal static class Placeholder { }
