@@ -18,7 +18,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(new TemplateFolder(paths.TemplatesFolder));
         services.TryAddSingleton(TemplateLimits.Default);
         services.TryAddSingleton(new DispatchOptions());
-        services.AddSingleton<StageRegistry>();
+        services.TryAddSingleton<StageRegistry>();
         services.AddSingleton<CampaignCompiler>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<StageContextFactory>();

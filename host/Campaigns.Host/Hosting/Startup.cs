@@ -1,4 +1,4 @@
-using Campaigns.Host.Jobs;
+using Campaigns.Host.Plugins;
 
 namespace Campaigns.Host.Hosting;
 
@@ -11,6 +11,8 @@ internal static class Startup
         var database = services.GetRequiredService<Campaigns.Data.CampaignsDatabase>();
         logger.LogInformation("Database: {Database}", database.Describe());
         await services.MigrateCampaignsDatabaseAsync(cancellationToken);
-        services.LoadCampaignPlugins();
+        // Resolving the catalog loads the plugins; failures are already logged with their reasons.
+        var plugins = services.GetRequiredService<PluginCatalog>();
+        logger.LogInformation("Plugins from {Folder}: {Loaded} loaded, {Failed} failed", plugins.Folder, plugins.Loaded.Count, plugins.Failed.Count);
     }
 }
