@@ -2,6 +2,7 @@ using Campaigns.Host.Cli;
 using Campaigns.Host.Dashboard;
 using Campaigns.Host.Hosting;
 using Campaigns.Host.Jobs;
+using Campaigns.Host.Plugins;
 using Campaigns.Host.Sample;
 
 // With a verb (run, import, validate, plugins, bench) the host does that one thing and exits; without one it serves

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the campaign engine: stage registry, compiler, planner, dispatcher.</summary>
+/// <summary>Registers the campaign engine: compiler, planner, dispatcher. The <see cref="StageRegistry"/> comes from the plugin loader (AddCampaignPlugins).</summary>
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>Adds the engine. <paramref name="paths"/> says where data and templates live.</summary>
@@ -18,7 +18,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(new TemplateFolder(paths.TemplatesFolder));
         services.TryAddSingleton(TemplateLimits.Default);
         services.TryAddSingleton(new DispatchOptions());
-        services.TryAddSingleton<StageRegistry>();
         services.AddSingleton<CampaignCompiler>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<StageContextFactory>();

@@ -34,7 +34,7 @@ internal sealed class CampaignsPage : IDashboardDispatcher
         foreach (var plugin in services.GetRequiredService<PluginCatalog>().Plugins)
         {
             var failed = plugin.Status == PluginStatus.Failed;
-            html.Append("<tr class=\"").Append(failed ? "failed" : "loaded").Append("\"><td>").Append(E(plugin.Id)).Append("</td><td>").Append(E(plugin.Version))
+            html.Append("<tr class=\"").Append(failed ? "failed" : "loaded").Append("\"><td>").Append(E(plugin.Id)).Append("</td><td>").Append(E(plugin.Version ?? ""))
                 .Append("</td><td>").Append(plugin.Status).Append("</td><td>").Append(E(failed ? plugin.Error ?? "" : string.Join(", ", plugin.StageKeys))).Append("</td></tr>");
         }
         html.Append("</table></body></html>");

@@ -43,7 +43,7 @@ internal static class SampleExtensions
             var definition = await File.ReadAllTextAsync(Path.Combine(paths.TemplatesFolder, SampleCampaign));
             var stored = await services.GetRequiredService<CampaignService>().SaveAsync(definition, CancellationToken.None);
             var counts = await services.GetRequiredService<ILedgerStore>().CountByStateAsync(stored.Id, null, CancellationToken.None);
-            if (counts.Count == 0)
+            if (counts.Values.Sum() == 0)
             {
                 var campaign = await services.GetRequiredService<CampaignService>().GetCompiledAsync(stored.Id, stored.Version, CancellationToken.None);
                 services.GetRequiredService<CampaignJobScheduler>().Schedule(campaign, sendNow: true);
