@@ -9,6 +9,7 @@ using Campaigns.Host.Sample;
 // the dashboard and runs the Hangfire server.
 var verb = CliVerbs.Find(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = verb is null ? args : [] });
+if (verb is not null) builder.UseVerbLogging();
 
 builder.Services
     .AddCampaignsCore(HostPaths.Resolve(builder.Configuration))
