@@ -1,0 +1,92 @@
+using Campaigns.Campaign;
+using Campaigns.Data;
+using Campaigns.Delivery;
+using Campaigns.Host.Tests.Plugins;
+using Campaigns.Host.Tests.Support;
+using Campaigns.Host.Plugins;
+using Campaigns.Import;
+using Campaigns.Plugins;
+using Campaigns.Planning;
+using Campaigns.Scheduling;
+using Campaigns.Stages;
+using Campaigns.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Campaigns.Host.Tests.Delivery;
+
+/// <summary>
+/// The product's own services over a real PostgreSQL database, the bundled plugins loaded from disk, the sample data
+/// imported and a test clock: what one host process has, minus Hangfire.
+/// </summary>
+internal sealed class CampaignStack : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "campaigns-stack", Guid.NewGuid().ToString("N"));
+
+    private CampaignStack(PostgresDatabase database, FakeClock clock)
+    {
+        Database = database;
+        Clock = clock;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Campaigns:PluginsFolder"] = Repo.StagedPlugins }).Build();
+        _services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(clock)
+            .AddCampaignsCore(new CampaignsPaths(Path.Combine(_folder, "data"), Repo.Templates))
+            .AddCampaignsData(CampaignsDatabase.PostgreSql(database.ConnectionString))
+            .AddCampaignPlugins(configuration)
+            .BuildServiceProvider();
+    }
+
+    public PostgresDatabase Database { get; }
+    public FakeClock Clock { get; }
+    public IServiceProvider Services => _services;
+    public string Outbox => Path.Combine(_folder, "data", "outbox.jsonl");
+    public ILedgerStore Ledger => _services.GetRequiredService<ILedgerStore>();
+
+    public static async Task<CampaignStack> CreateAsync()
+    {
+        var stack = new CampaignStack(await PostgresDatabase.CreateAsync(), new FakeClock(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero)));
+        await stack._services.MigrateCampaignsDatabaseAsync();
+        await new InteractionImporter(stack._services.GetRequiredService<IImportWriter>(), stack.Clock).ImportAsync(Repo.SampleData);
+        return stack;
+    }
+
+    public void AddChannel(string key, Func<IDeliveryChannel> create) =>
+        _services.GetRequiredService<StageRegistry>().RegisterPlugin("tests", stages =>
+            stages.AddChannel<NoOptions>(new StageInfo(key, "test channel"), (_, _) => create()));
+
+    /// <summary>Saves the sample campaign with another channel and plans its occurrence, every message due now.</summary>
+    public async Task<(CompiledCampaign Campaign, PlanResult Plan)> PlanSampleAsync(string channelKey)
+    {
+        var json = (await File.ReadAllTextAsync(Repo.SampleCampaign)).Replace("\"key\": \"outbox\"", $"\"key\": \"{channelKey}\"", StringComparison.Ordinal);
+        if (channelKey != "outbox") json = json.Replace("\"options\": { \"path\": \"outbox.jsonl\" }", "\"options\": {}", StringComparison.Ordinal);
+        var campaigns = _services.GetRequiredService<CampaignService>();
+        var stored = await campaigns.SaveAsync(json, CancellationToken.None);
+        var campaign = await campaigns.GetCompiledAsync(stored.Id, stored.Version, CancellationToken.None);
+        var plan = await _services.GetRequiredService<CampaignPlanner>().PlanAsync(campaign, new Occurrence("once", Clock.Now), PlanMode.SendNow, CancellationToken.None);
+        return (campaign, plan);
+    }
+
+    /// <summary>A dispatcher as a separate host would have it: its own worker name and batch size, the shared ledger.</summary>
+    public DeliveryDispatcher Dispatcher(string worker, int batchSize) => new(
+        Ledger, _services.GetRequiredService<CampaignService>(), _services.GetRequiredService<StageContextFactory>(), Clock,
+        new DispatchOptions { Worker = worker, BatchSize = batchSize, Lease = TimeSpan.FromMinutes(5) }, NullLogger<DeliveryDispatcher>.Instance);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Database.DisposeAsync();
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { }
+    }
+
+    public sealed class NoOptions;
+}
+
+internal static class StageContextExtensions
+{
+    public static StageContext GetStageContext(this IServiceProvider services, CompiledCampaign campaign) =>
+        services.GetRequiredService<StageContextFactory>().Create(new CampaignRunInfo(campaign.Id, campaign.Version, "once"), campaign.Channel.Registration);
+}
