@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine that has only the .NET SDK: installs and starts what the tests need
-# (PostgreSQL from Debian's packages), then builds and tests the solution. Safe to run again: skips what is there.
+# (PostgreSQL and Chromium from Debian's packages), then builds and tests the solution. Safe to run again: skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=
+apt_install() {
+  if [ -z "$apt_updated" ]; then as_root apt-get update -q; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
+}
 
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   echo "== installing PostgreSQL"
-  as_root apt-get update -q
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q postgresql
+  apt_install postgresql
+fi
+# The dashboard tests drive Debian's Chromium (Playwright never downloads a browser here).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== installing Chromium"
+  apt_install chromium
 fi
 version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
 if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$version main"; then

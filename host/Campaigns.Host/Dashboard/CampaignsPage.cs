@@ -18,7 +18,7 @@ internal sealed class CampaignsPage : IDashboardDispatcher
         var store = services.GetRequiredService<ICampaignStore>();
         var ledger = services.GetRequiredService<ILedgerStore>();
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Campaigns</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}.failed{color:#b00}</style></head><body>");
+        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Campaigns</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}tr.failed,td.failed.nonzero{color:#b00}</style></head><body>");
         html.Append("<p><a href=\"").Append(context.Request.PathBase).Append("/\">&larr; Jobs dashboard</a></p><h1>Campaigns</h1>");
         html.Append("<table id=\"campaigns\"><tr><th>Campaign</th><th>Name</th><th>Version</th><th>Planned</th><th>Sending</th><th>Sent</th><th>Failed</th><th>Suppressed</th></tr>");
         foreach (var campaign in await store.ListLatestAsync(CancellationToken.None))
@@ -27,7 +27,12 @@ internal sealed class CampaignsPage : IDashboardDispatcher
             html.Append("<tr data-campaign=\"").Append(E(campaign.Id)).Append("\"><td>").Append(E(campaign.Id)).Append("</td><td>").Append(E(NameOf(campaign.DefinitionJson)))
                 .Append("</td><td>").Append(campaign.Version).Append("</td>");
             foreach (var state in new[] { DeliveryState.Planned, DeliveryState.Sending, DeliveryState.Sent, DeliveryState.Failed, DeliveryState.Suppressed })
-                html.Append("<td class=\"").Append(state.ToString().ToLowerInvariant()).Append("\">").Append(counts.GetValueOrDefault(state)).Append("</td>");
+            {
+                // Each count's cell is classed by its state (td.sent, td.failed, ...); only a failed count above zero is red.
+                var count = counts.GetValueOrDefault(state);
+                html.Append("<td class=\"").Append(state.ToString().ToLowerInvariant()).Append(state == DeliveryState.Failed && count > 0 ? " nonzero" : "")
+                    .Append("\">").Append(count).Append("</td>");
+            }
             html.Append("</tr>");
         }
         html.Append("</table><h2>Plugins</h2><table id=\"plugins\"><tr><th>Plugin</th><th>Version</th><th>Status</th><th>Stages or error</th></tr>");
