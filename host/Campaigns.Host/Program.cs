@@ -8,7 +8,8 @@ using Campaigns.Host.Sample;
 // With a verb (run, import, validate, plugins, bench) the host does that one thing and exits; without one it serves
 // the dashboard and runs the Hangfire server.
 var verb = CliVerbs.Find(args);
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = verb is null ? args : [] });
+// Settings live next to the executable; data and templates are found from the working directory (see HostPaths).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = verb is null ? args : [], ContentRootPath = AppContext.BaseDirectory });
 if (verb is not null) builder.UseVerbLogging();
 
 builder.Services

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using Campaigns.Data;
+using Campaigns.Stages;
 using Scriban.Runtime;
 
 namespace Campaigns.Message;
@@ -14,6 +15,7 @@ internal sealed class ModelBuilder(bool html)
 {
     private const int MaxCachedItems = 100_000;
     private readonly ConcurrentDictionary<(string, string), ScriptObject> _items = new();
+    private CachedCampaign? _campaign; // a reference, so threads swap it atomically
 
     public bool Html { get; } = html;
 
@@ -71,8 +73,10 @@ internal sealed class ModelBuilder(bool html)
         return o;
     }
 
+    // Every message of a run shares one campaign object; it is rebuilt only when the run changes.
     private ScriptObject Campaign(MessageModel model)
     {
+        if (_campaign is { } cached && cached.Run == model.Campaign) return cached.Object;
         var o = new ScriptObject(4)
         {
             ["id"] = model.Campaign.CampaignId,
@@ -81,8 +85,11 @@ internal sealed class ModelBuilder(bool html)
             ["occurrence"] = model.Campaign.Occurrence,
         };
         o.IsReadOnly = true;
+        _campaign = new CachedCampaign(model.Campaign, o);
         return o;
     }
 
     private string? Text(string? value) => value is null || !Html ? value : WebUtility.HtmlEncode(value);
+
+    private sealed record CachedCampaign(CampaignRunInfo Run, ScriptObject Object);
 }

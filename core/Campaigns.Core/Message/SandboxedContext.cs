@@ -7,12 +7,13 @@ namespace Campaigns.Message;
 internal sealed class SandboxedContext : IDisposable
 {
     private readonly TemplateContext _context;
-    private readonly TimeSpan _deadline;
+    private readonly long _deadlineMs;
     private CancellationTokenSource _clock = new();
+    private long _startedAt; // Environment.TickCount64 when the current render started; 0 when idle
 
     public SandboxedContext(TemplateLimits limits)
     {
-        _deadline = limits.Deadline;
+        _deadlineMs = (long)limits.Deadline.TotalMilliseconds;
         _context = new TemplateContext
         {
             LoopLimit = limits.LoopLimit,
@@ -28,12 +29,13 @@ internal sealed class SandboxedContext : IDisposable
             TemplateLoader = null,
             EnableRelaxedMemberAccess = true,
         };
+        RenderWatchdog.Watch(this);
     }
 
     public string Render(Template template, ScriptObject globals)
     {
-        _clock.CancelAfter(_deadline);
         _context.CancellationToken = _clock.Token;
+        Volatile.Write(ref _startedAt, Environment.TickCount64);
         _context.PushGlobal(globals);
         try
         {
@@ -41,13 +43,25 @@ internal sealed class SandboxedContext : IDisposable
         }
         finally
         {
+            Volatile.Write(ref _startedAt, 0);
             _context.PopGlobal();
-            // A cancelled source cannot be reset: replace it so the next message gets its full deadline.
-            if (!_clock.TryReset())
+            // A cancelled source cannot be reused: replace it so the next message gets its full deadline.
+            if (_clock.IsCancellationRequested)
             {
                 _clock.Dispose();
                 _clock = new CancellationTokenSource();
             }
+        }
+    }
+
+    /// <summary>Called by the watchdog: cancels the running render if it is past its deadline.</summary>
+    public void CancelIfOverdue(long now)
+    {
+        var started = Volatile.Read(ref _startedAt);
+        if (started != 0 && now - started > _deadlineMs)
+        {
+            try { _clock.Cancel(); }
+            catch (ObjectDisposedException) { } // the render ended and replaced its source meanwhile
         }
     }
 
