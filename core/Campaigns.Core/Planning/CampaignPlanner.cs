@@ -31,15 +31,20 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
         var now = time.GetUtcNow();
         var earliest = occurrence.Start > now ? occurrence.Start : now;
 
-        await Parallel.ForEachAsync(stages.Audience.SelectAsync(new AudienceRequest(BatchSize), cancellationToken),
+        var audience = new TimedAsyncEnumerable<IReadOnlyList<Customer>>(stages.Audience.SelectAsync(new AudienceRequest(BatchSize), cancellationToken));
+        await Parallel.ForEachAsync(audience,
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             async (batch, ct) =>
             {
+                var started = Stopwatch.GetTimestamp();
                 var planner = new BatchPlanner(campaign, run, stages, catalog, items, mode, earliest);
                 var rows = await planner.PlanAsync(batch, tally, ct);
+                var planned = Stopwatch.GetTimestamp();
                 var inserted = await ledger.InsertAsync(rows, ct);
                 tally.Record(rows, inserted);
+                tally.Time(TimeSpan.Zero, Stopwatch.GetElapsedTime(started, planned), Stopwatch.GetElapsedTime(planned));
             });
+        tally.Time(audience.Waited, TimeSpan.Zero, TimeSpan.Zero);
 
         var result = tally.ToResult(run, watch.Elapsed);
         logger.LogInformation("Planned {Campaign} v{Version} occurrence {Occurrence}: audience {Audience}, planned {Planned}, already in ledger {Existing}, suppressed {Suppressed}, failed {Failed} in {Elapsed}",

@@ -11,6 +11,7 @@ namespace Campaigns.Planning;
 /// <param name="Failed">Messages that could not be rendered.</param>
 /// <param name="SendSlots">The distinct minutes at which new rows are due, for the dispatcher's jobs.</param>
 /// <param name="Elapsed">How long planning took.</param>
+/// <param name="Phases">Where the time went, summed over parallel workers.</param>
 public sealed record PlanResult(
     string CampaignId,
     int Version,
@@ -21,7 +22,14 @@ public sealed record PlanResult(
     IReadOnlyDictionary<string, long> Suppressed,
     long Failed,
     IReadOnlyList<DateTimeOffset> SendSlots,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    PlanPhases Phases);
+
+/// <summary>Time spent per phase of planning, summed over the parallel workers (so it can exceed the elapsed time).</summary>
+/// <param name="Audience">Waiting for the audience stage's next batch.</param>
+/// <param name="Pipeline">Consent, rules, recommendations, catalogue lookups, rendering and timing.</param>
+/// <param name="Ledger">Inserting ledger rows.</param>
+public sealed record PlanPhases(TimeSpan Audience, TimeSpan Pipeline, TimeSpan Ledger);
 
 /// <summary>How a run treats the timing stage's decisions.</summary>
 public enum PlanMode

@@ -10,6 +10,14 @@ internal sealed class PlanTally
     private readonly ConcurrentDictionary<string, long> _suppressed = new();
     private readonly ConcurrentDictionary<DateTimeOffset, byte> _slots = new();
     private long _audience, _planned, _existing, _failed;
+    private long _audienceTicks, _pipelineTicks, _ledgerTicks;
+
+    public void Time(TimeSpan audience, TimeSpan pipeline, TimeSpan ledger)
+    {
+        Interlocked.Add(ref _audienceTicks, audience.Ticks);
+        Interlocked.Add(ref _pipelineTicks, pipeline.Ticks);
+        Interlocked.Add(ref _ledgerTicks, ledger.Ticks);
+    }
 
     public void Audience(int count) => Interlocked.Add(ref _audience, count);
 
@@ -40,7 +48,8 @@ internal sealed class PlanTally
     }
 
     public PlanResult ToResult(CampaignRunInfo run, TimeSpan elapsed) => new(run.CampaignId, run.CampaignVersion, run.Occurrence,
-        _audience, _planned, _existing, new Dictionary<string, long>(_suppressed), _failed, [.. _slots.Keys.Order()], elapsed);
+        _audience, _planned, _existing, new Dictionary<string, long>(_suppressed), _failed, [.. _slots.Keys.Order()], elapsed,
+        new PlanPhases(TimeSpan.FromTicks(_audienceTicks), TimeSpan.FromTicks(_pipelineTicks), TimeSpan.FromTicks(_ledgerTicks)));
 
     // Reasons may carry detail after a colon's second part (e.g. "render-error: ..."); tally by the code.
     private static string ReasonCode(string? reason) => reason is null ? "unknown" : reason.Split(' ', 2)[0];

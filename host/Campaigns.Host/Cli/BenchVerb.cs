@@ -54,6 +54,8 @@ internal sealed class BenchVerb : ICliVerb
         Console.WriteLine($"plan: audience {plan.Audience:N0}, planned {plan.Planned:N0}, suppressed {plan.Suppressed.Values.Sum():N0}, failed {plan.Failed:N0} " +
                           $"in {plan.Elapsed.TotalSeconds:0.0}s ({plan.Audience / plan.Elapsed.TotalSeconds:N0} customers/s); " +
                           $"peak working set {peak / 1048576.0:N0} MiB (before plan {baseline / 1048576.0:N0} MiB); {plan.SendSlots.Count} send slots");
+        Console.WriteLine($"plan phases (summed over {Environment.ProcessorCount} workers): audience {plan.Phases.Audience.TotalSeconds:0.0}s, " +
+                          $"rules+recommend+render+timing {plan.Phases.Pipeline.TotalSeconds:0.0}s, ledger insert {plan.Phases.Ledger.TotalSeconds:0.0}s");
 
         var (naive, ours) = RenderBenchmark.Run(templateText, TimeSpan.FromSeconds(cli.Int("render-seconds", 3)));
         Console.WriteLine($"render, one thread: naive Template.Render(anonymous object) {naive:N0}/s; ours {ours:N0}/s; ratio {ours / naive:0.0}x");
