@@ -11,7 +11,7 @@ internal sealed class SqliteConnector : ISqlDatabase
     // Keyed by file so that two service providers on the same file (tests, tools) share the queue.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriterGates = new(StringComparer.Ordinal);
 
-    private const string ConnectionPragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+    private const string ConnectionPragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;";
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writerGate;
