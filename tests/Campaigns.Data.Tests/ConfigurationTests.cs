@@ -1,4 +1,5 @@
 using Campaigns.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,8 +42,20 @@ public sealed class ConfigurationTests
     public async Task The_registered_services_resolve_and_the_data_folder_is_created_on_migration()
     {
         var folder = Path.Combine(Path.GetTempPath(), "campaigns-config-" + Guid.NewGuid().ToString("N"));
-        await using var services = new ServiceCollection().AddCampaignsData(Config(("Campaigns:DataFolder", folder))).BuildServiceProvider();
+        try
+        {
+            await using var services = new ServiceCollection().AddCampaignsData(Config(("Campaigns:DataFolder", folder))).BuildServiceProvider();
+            await AssertResolvesAsync(services, folder);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
+    private static async Task AssertResolvesAsync(ServiceProvider services, string folder)
+    {
         Assert.Equal(1, await services.MigrateCampaignsDatabaseAsync());
         Assert.True(File.Exists(Path.Combine(folder, "campaigns.db")));
         Assert.NotNull(services.GetRequiredService<ICustomerReader>());

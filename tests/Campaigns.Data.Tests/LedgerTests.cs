@@ -120,6 +120,9 @@ public abstract class LedgerTests(DatabaseFixture fixture)
         ], default);
 
         Assert.Equal(earliest, await _ledger.NextDueAsync(default));
+        var everywhere = await _ledger.CountByStateAsync(null, null, default);
+        Assert.Equal(Enum.GetValues<DeliveryState>(), everywhere.Keys.Order());
+        Assert.True(everywhere[DeliveryState.Planned] >= 2 && everywhere[DeliveryState.Suppressed] >= 1);
     }
 
     private static string Key(string campaign, string customer) => LedgerEntry.KeyOf(campaign, "o1", customer, "main");

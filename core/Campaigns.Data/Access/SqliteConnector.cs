@@ -11,7 +11,14 @@ internal sealed class SqliteConnector : ISqlDatabase
     // Keyed by file so that two service providers on the same file (tests, tools) share the queue.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriterGates = new(StringComparer.Ordinal);
 
-    private const string ConnectionPragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+    // WAL: readers never wait for the writer. NORMAL sync is safe with WAL (a power cut may lose the last commits, never
+    // corrupt). The WAL file is cut back to 64 MiB after checkpoints, or one big import would leave it at its size.
+    // Readers keep an 8 MiB page cache; writers get 64 MiB (see WriterPragmas).
+    private const string ConnectionPragmas =
+        "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=67108864; PRAGMA cache_size=-8192;";
+
+    // Bulk writes touch index pages all over the file; with SQLite's default 2 MiB cache, 400k events took twice as long.
+    private const string WriterPragmas = "PRAGMA cache_size=-65536;";
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writerGate;
@@ -36,7 +43,7 @@ internal sealed class SqliteConnector : ISqlDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // Pooled connections keep these settings; repeating them is a no-op that costs microseconds.
+            // Every open, because a pooled connection keeps what the last user set (a writer's bigger cache); microseconds.
             using var command = connection.CreateCommand();
             command.CommandText = ConnectionPragmas;
             command.ExecuteNonQuery();
@@ -52,15 +59,23 @@ internal sealed class SqliteConnector : ISqlDatabase
     public async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
     {
         await _writerGate.WaitAsync(cancellationToken);
+        SqliteConnection? connection = null;
         try
         {
-            var connection = (SqliteConnection)await OpenAsync(cancellationToken);
+            connection = (SqliteConnection)await OpenAsync(cancellationToken);
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = WriterPragmas;
+                command.ExecuteNonQuery();
+            }
             // BEGIN IMMEDIATE takes the write lock now, so another process cannot make this transaction fail half-way.
             var transaction = connection.BeginTransaction(deferred: false);
             return new WriteScope(connection, transaction, () => _writerGate.Release());
         }
         catch
         {
+            if (connection is not null)
+                await connection.DisposeAsync();
             _writerGate.Release();
             throw;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Campaigns.Data.Access;
 using Npgsql;
 
@@ -6,9 +7,15 @@ namespace Campaigns.Data.Bulk;
 /// <summary>
 /// Bulk writes on PostgreSQL: binary COPY into a temporary table, then one INSERT ... SELECT ... ON CONFLICT. COPY is the
 /// fastest way in; the temporary table is not WAL-logged, and the single INSERT lets the server do the conflict checks.
+/// Measured here (2 cores): 1M ledger rows in about 12 s. Writing two halves at once on two connections, or staging in
+/// 100k-row slices, was no faster.
 /// </summary>
-internal sealed class PostgresBulkWriter(PostgresConnector database) : IBulkWriter
+internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvider time) : IBulkWriter
 {
+    private const int AnalyzeThreshold = 50_000;
+    private static readonly TimeSpan AnalyzeInterval = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, long> _lastAnalyzed = new(StringComparer.Ordinal);
+
     public Task<int> InsertNewAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, CancellationToken cancellationToken) =>
         WriteAsync(table, rows, $"ON CONFLICT ({table.Key.Name}) DO NOTHING", cancellationToken);
 
@@ -19,11 +26,32 @@ internal sealed class PostgresBulkWriter(PostgresConnector database) : IBulkWrit
     {
         if (rows.Count == 0)
             return 0;
+        var written = await StageAndInsertAsync(table, rows, onConflict, cancellationToken);
+        if (written >= AnalyzeThreshold && IsAnalyzeDue(table.Table))
+        {
+            // Until autovacuum gets to a freshly filled table (a minute or more) the planner has no statistics and
+            // picks a full sort for the next claims: 0.7 s each instead of 20 ms with 1M due rows. ANALYZE samples
+            // (~0.5 s for 1M rows), so once a minute is enough while a large plan is written in chunks.
+            await using var analyze = database.DataSource.CreateCommand($"ANALYZE {table.Table}");
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return written;
+    }
+
+    private async Task<int> StageAndInsertAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, string onConflict, CancellationToken cancellationToken)
+    {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        // Probed outside the transaction: a table that has rows (the usual case) is never locked below.
+        var freshLoad = rows.Count >= DeferredIndexes.MinimumRows && await DeferredIndexes.IsEmptyAsync(connection, null, table.Table, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (freshLoad)
+        {
+            // Taken before any other lock on the table, so two hosts loading at once queue here instead of deadlocking
+            // when DROP INDEX upgrades the lock; the second then finds rows and keeps the indexes.
+            await ExecuteAsync(connection, transaction, $"LOCK TABLE {table.Table} IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+        }
         var staged = "staged_" + table.Table;
-        await using (var create = new NpgsqlCommand($"CREATE TEMP TABLE {staged} (LIKE {table.Table}) ON COMMIT DROP", connection, transaction))
-            await create.ExecuteNonQueryAsync(cancellationToken);
+        await ExecuteAsync(connection, transaction, $"CREATE TEMP TABLE {staged} (LIKE {table.Table}) ON COMMIT DROP", cancellationToken);
 
         await using (var importer = await connection.BeginBinaryImportAsync(
             $"COPY {staged} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken))
@@ -39,13 +67,27 @@ internal sealed class PostgresBulkWriter(PostgresConnector database) : IBulkWrit
             await importer.CompleteAsync(cancellationToken);
         }
 
-        await using var insert = new NpgsqlCommand(
-            $"INSERT INTO {table.Table} ({table.ColumnList}) SELECT {table.ColumnList} FROM {staged} {onConflict}", connection, transaction)
-        {
-            CommandTimeout = 0, // a million rows may take longer than the 30 s default on a busy machine
-        };
-        var written = await insert.ExecuteNonQueryAsync(cancellationToken);
+        var deferred = freshLoad && await DeferredIndexes.IsEmptyAsync(connection, transaction, table.Table, cancellationToken)
+            ? await DeferredIndexes.DropAsync(connection, transaction, DatabaseProvider.PostgreSql, table.Table, cancellationToken)
+            : [];
+        var written = await ExecuteAsync(connection, transaction,
+            $"INSERT INTO {table.Table} ({table.ColumnList}) SELECT {table.ColumnList} FROM {staged} {onConflict}", cancellationToken);
+        await DeferredIndexes.RecreateAsync(connection, transaction, deferred, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        // No timeout: a million rows may take longer than the 30 s default on a busy machine.
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private bool IsAnalyzeDue(string table)
+    {
+        var now = time.GetTimestamp();
+        var last = _lastAnalyzed.GetOrAdd(table, long.MinValue);
+        return (last == long.MinValue || time.GetElapsedTime(last, now) >= AnalyzeInterval) && _lastAnalyzed.TryUpdate(table, now, last);
     }
 }

@@ -20,6 +20,10 @@ internal sealed class SqliteBulkWriter(SqliteConnector database) : IBulkWriter
         if (rows.Count == 0)
             return 0;
         await using var scope = await database.BeginWriteAsync(cancellationToken);
+        var deferred = rows.Count >= DeferredIndexes.MinimumRows
+            && await DeferredIndexes.IsEmptyAsync(scope.Connection, scope.Transaction, table.Table, cancellationToken)
+            ? await DeferredIndexes.DropAsync(scope.Connection, scope.Transaction, DatabaseProvider.Sqlite, table.Table, cancellationToken)
+            : [];
         using var command = (SqliteCommand)scope.Connection.CreateCommand();
         command.Transaction = (SqliteTransaction)scope.Transaction;
         var columns = table.Columns;
@@ -39,6 +43,7 @@ internal sealed class SqliteBulkWriter(SqliteConnector database) : IBulkWriter
             // Synchronous on purpose: Microsoft.Data.Sqlite's async methods run synchronously anyway, minus the overhead.
             written += command.ExecuteNonQuery();
         }
+        await DeferredIndexes.RecreateAsync(scope.Connection, scope.Transaction, deferred, cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return written;
     }

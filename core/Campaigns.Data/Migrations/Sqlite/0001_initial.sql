@@ -33,7 +33,7 @@ CREATE TABLE events (
     occurred_at INTEGER NOT NULL,
     quantity    REAL NOT NULL,
     value       REAL NOT NULL
-);
+) WITHOUT ROWID;
 CREATE INDEX ix_events_occurred_at ON events (occurred_at, event_id);
 CREATE INDEX ix_events_customer ON events (customer_id, occurred_at);
 CREATE INDEX ix_events_item ON events (item_id);
