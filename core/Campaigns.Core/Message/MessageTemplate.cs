@@ -41,11 +41,11 @@ public sealed class MessageTemplate : IDisposable
     public RenderedMessage Render(MessageModel model)
     {
         var context = _contexts.Value!;
-        var globals = _models.Build(model);
+        _models.Fill(context.Globals, model);
         try
         {
-            var subject = _subject is null ? null : context.Render(_subject, globals);
-            return new RenderedMessage(subject, context.Render(_body, globals));
+            var subject = _subject is null ? null : context.Render(_subject);
+            return new RenderedMessage(subject, context.Render(_body));
         }
         catch (Exception ex) when (ex is Scriban.Syntax.ScriptRuntimeException or OperationCanceledException or InvalidOperationException)
         {

@@ -8,52 +8,40 @@ using Scriban.Runtime;
 namespace Campaigns.Message;
 
 /// <summary>
-/// Builds the detached, allow-listed model a template sees. Item objects are built once per (item, reason) and shared
+/// Builds the detached, allow-listed model a template sees. Item objects are built once per (item, reason, rank) and shared
 /// read-only across messages, which is what makes rendering a million messages cheap.
 /// </summary>
 internal sealed class ModelBuilder(bool html)
 {
     private const int MaxCachedItems = 100_000;
-    private readonly ConcurrentDictionary<(string, string), ScriptObject> _items = new();
+    private readonly ConcurrentDictionary<(string, string, int), ScriptObject> _items = new();
     private CachedCampaign? _campaign; // a reference, so threads swap it atomically
 
     public bool Html { get; } = html;
 
-    public ScriptObject Build(MessageModel model)
+    /// <summary>Refills a thread's model objects for one message.</summary>
+    public void Fill(MessageGlobals globals, MessageModel model)
     {
-        var items = new ScriptArray(model.Items.Count);
-        foreach (var item in model.Items) items.Add(Item(item));
-        var globals = new ScriptObject(4)
-        {
-            ["customer"] = Customer(model.Customer),
-            ["items"] = items,
-            ["campaign"] = Campaign(model),
-        };
-        return globals;
+        globals.Unlock();
+        var customer = model.Customer;
+        var o = globals.Customer;
+        o["id"] = Text(customer.Id);
+        o["email"] = Text(customer.Email);
+        o["first_name"] = Text(customer.Attributes.GetValueOrDefault("first_name"));
+        o["locale"] = Text(customer.Locale);
+        o["time_zone"] = Text(customer.TimeZone);
+        o["country"] = Text(customer.Attributes.GetValueOrDefault("country"));
+        globals.Attributes.Clear();
+        foreach (var (key, value) in customer.Attributes) globals.Attributes[key] = Text(value);
+        globals.Items.Clear();
+        for (var i = 0; i < model.Items.Count; i++) globals.Items.Add(Item(model.Items[i], i + 1));
+        globals.Root["campaign"] = Campaign(model);
+        globals.Lock();
     }
 
-    private ScriptObject Customer(Customer customer)
+    private ScriptObject Item(RecommendedItem recommended, int rank)
     {
-        var attributes = new ScriptObject(customer.Attributes.Count);
-        foreach (var (key, value) in customer.Attributes) attributes[key] = Text(value);
-        attributes.IsReadOnly = true;
-        var o = new ScriptObject(8)
-        {
-            ["id"] = Text(customer.Id),
-            ["email"] = Text(customer.Email),
-            ["first_name"] = Text(customer.Attributes.GetValueOrDefault("first_name")),
-            ["locale"] = Text(customer.Locale),
-            ["time_zone"] = Text(customer.TimeZone),
-            ["country"] = Text(customer.Attributes.GetValueOrDefault("country")),
-            ["attributes"] = attributes,
-        };
-        o.IsReadOnly = true;
-        return o;
-    }
-
-    private ScriptObject Item(RecommendedItem recommended)
-    {
-        var key = (recommended.Item.Id, recommended.Recommendation.Reason);
+        var key = (recommended.Item.Id, recommended.Recommendation.Reason, rank);
         if (_items.TryGetValue(key, out var cached)) return cached;
         var item = recommended.Item;
         var o = new ScriptObject(10)
@@ -67,6 +55,8 @@ internal sealed class ModelBuilder(bool html)
             ["image_url"] = Text(item.ImageUrl),
             ["tags"] = new ScriptArray(item.Tags.Select(Text)),
             ["reason"] = Text(recommended.Recommendation.Reason),
+            // The 1-based position in the list: cheaper for templates than arithmetic on for.index.
+            ["rank"] = rank,
         };
         o.IsReadOnly = true;
         if (_items.Count < MaxCachedItems) _items.TryAdd(key, o);

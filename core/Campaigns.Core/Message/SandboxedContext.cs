@@ -32,8 +32,12 @@ internal sealed class SandboxedContext : IDisposable
         RenderWatchdog.Watch(this);
     }
 
-    public string Render(Template template, ScriptObject globals)
+    /// <summary>This thread's model objects, refilled for each message.</summary>
+    public MessageGlobals Globals { get; } = new();
+
+    public string Render(Template template)
     {
+        var globals = Globals.Root;
         _context.CancellationToken = _clock.Token;
         Volatile.Write(ref _startedAt, Environment.TickCount64);
         _context.PushGlobal(globals);
