@@ -30,7 +30,7 @@ if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | g
 fi
 for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
 pg_password=${CAMPAIGNS_TEST_PG_PASSWORD:-campaigns}
-as_root su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD '$pg_password'\"" >/dev/null
+(cd / && as_root su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD '$pg_password'\"") >/dev/null
 export CAMPAIGNS_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Password=$pg_password"
 
 echo "== building"

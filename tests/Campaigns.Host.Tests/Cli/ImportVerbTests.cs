@@ -15,9 +15,22 @@ public sealed class ImportVerbTests
         """;
 
     [Fact]
-    public async Task Bad_lines_are_reported_with_line_numbers_and_the_rest_imports_once()
+    public async Task Bad_lines_are_reported_with_line_numbers_and_the_rest_imports_once_on_sqlite()
     {
         using var host = new HostProcess();
+        await ImportTwiceAsync(host);
+    }
+
+    [Fact]
+    public async Task Bad_lines_are_reported_with_line_numbers_and_the_rest_imports_once_on_postgres()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var host = new HostProcess(database.ConnectionString);
+        await ImportTwiceAsync(host);
+    }
+
+    private static async Task ImportTwiceAsync(HostProcess host)
+    {
         var file = Path.Combine(host.Folder, "interactions.csv");
         await File.WriteAllTextAsync(file, Interactions);
 
