@@ -6,7 +6,7 @@ namespace Campaigns.Data.Tests;
 /// A fresh, empty PostgreSQL database for one test class, dropped on dispose. The server comes from the
 /// <c>CAMPAIGNS_TEST_POSTGRES</c> environment variable (e.g. <c>Host=127.0.0.1;Username=postgres;Password=campaigns</c>);
 /// without it creation fails with a message saying so, because these tests never fall back to a mock or skip.
-/// Other test projects may copy this file.
+/// Campaigns.Host.Tests compiles this same file in.
 /// </summary>
 public sealed class PostgresDatabase : IAsyncDisposable
 {
