@@ -18,7 +18,7 @@ public sealed class StageContext
     /// <summary>Behaviour events, read-only.</summary>
     public required IInteractionReader Interactions { get; init; }
 
-    /// <summary>The clock. Stages never read <see cref="DateTime.UtcNow"/>, so schedules are testable.</summary>
+    /// <summary>The clock. Stages never read the system clock directly, so schedules are testable.</summary>
     public required TimeProvider Time { get; init; }
 
     /// <summary>A logger named after the stage.</summary>
