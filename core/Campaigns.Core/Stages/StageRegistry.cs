@@ -12,6 +12,9 @@ public sealed partial class StageRegistry
     private readonly Dictionary<(StageKind, string), StageRegistration> _stages = [];
     private readonly Lock _gate = new();
 
+    /// <summary>How long a plugin's <c>Register</c> may run before the plugin is given up as hung. Default 10 s.</summary>
+    public TimeSpan RegistrationTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Every registered stage, ordered by kind and key.</summary>
     public IReadOnlyList<StageRegistration> All
     {
@@ -25,16 +28,23 @@ public sealed partial class StageRegistry
     }
 
     /// <summary>Runs <paramref name="register"/> against a scratch registry and keeps its stages only if it succeeds.</summary>
-    /// <exception cref="StageRegistrationException">The plugin threw, or a key is invalid or taken; nothing was kept.</exception>
+    /// <exception cref="StageRegistrationException">The plugin threw, hung, or a key is invalid or taken; nothing was kept.</exception>
     public void RegisterPlugin(string pluginId, Action<IStageRegistry> register)
     {
         var pending = new PendingRegistry(pluginId);
+        // Plugin code runs on its own task so a plugin that never returns costs one blocked thread, not the host.
+        var registration = Task.Factory.StartNew(() => register(pending), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            register(pending);
+            if (!registration.Wait(RegistrationTimeout))
+            {
+                pending.Close();
+                throw new StageRegistrationException($"plugin '{pluginId}' did not finish registering within {RegistrationTimeout.TotalSeconds:0.#} s; it is not loaded");
+            }
         }
-        catch (Exception ex) when (ex is not StageRegistrationException)
+        catch (AggregateException wrapped) when (wrapped.InnerException is { } ex)
         {
+            if (ex is StageRegistrationException) throw ex;
             throw new StageRegistrationException($"plugin '{pluginId}' threw while registering: {ex.GetType().Name}: {ex.Message}", ex);
         }
 
@@ -58,7 +68,12 @@ public sealed partial class StageRegistry
 
     private sealed class PendingRegistry(string pluginId) : IStageRegistry
     {
+        private volatile bool _closed;
+
         public List<StageRegistration> Added { get; } = [];
+
+        /// <summary>A hung plugin that wakes up later must not change a list nobody reads any more.</summary>
+        public void Close() => _closed = true;
 
         public void AddAudience<TOptions>(StageInfo info, Func<StageContext, TOptions, IAudienceStage> factory) where TOptions : class, new() =>
             Add(StageKind.Audience, info, factory);
@@ -79,6 +94,7 @@ public sealed partial class StageRegistry
         private void Add<TOptions, TStage>(StageKind kind, StageInfo info, Func<StageContext, TOptions, TStage> factory)
             where TOptions : class, new() where TStage : ICampaignStage
         {
+            if (_closed) throw new StageRegistrationException($"plugin '{pluginId}' registered after its registration timed out");
             ArgumentNullException.ThrowIfNull(info);
             ArgumentNullException.ThrowIfNull(factory);
             if (!KeyPattern().IsMatch(info.Key ?? ""))
