@@ -3,24 +3,33 @@ using System.Text;
 using Campaigns.Host.Plugins;
 using Campaigns.Storage;
 using Hangfire.Dashboard;
+using Hangfire.Dashboard.Pages;
 
 namespace Campaigns.Host.Dashboard;
 
 /// <summary>
 /// <c>/hangfire/campaigns</c>: every campaign with its version, schedule and ledger counts by state, and every
-/// plugin with its status (failed plugins show why).
+/// plugin with its status (failed plugins show why). Rendered inside Hangfire's own layout, so the dashboard's
+/// navigation stays on screen.
 /// </summary>
-internal sealed class CampaignsPage : IDashboardDispatcher
+internal sealed class CampaignsPage : RazorPage
 {
-    public async Task Dispatch(DashboardContext context)
+    // Hangfire renders dashboard pages synchronously; the stores are async, so the page's data is awaited here.
+    public override void Execute()
+    {
+        Layout = new LayoutPage("Campaigns");
+        WriteLiteral(RenderAsync(Context).GetAwaiter().GetResult());
+    }
+
+    private static async Task<string> RenderAsync(DashboardContext context)
     {
         var services = context.GetHttpContext().RequestServices;
         var store = services.GetRequiredService<ICampaignStore>();
         var ledger = services.GetRequiredService<ILedgerStore>();
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Campaigns</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}tr.failed,td.failed.nonzero{color:#b00}</style></head><body>");
-        html.Append("<p><a href=\"").Append(context.Request.PathBase).Append("/\">&larr; Jobs dashboard</a></p><h1>Campaigns</h1>");
-        html.Append("<table id=\"campaigns\"><tr><th>Campaign</th><th>Name</th><th>Version</th><th>Planned</th><th>Sending</th><th>Sent</th><th>Failed</th><th>Suppressed</th></tr>");
+        html.Append("<style>#campaigns tr.failed,#plugins tr.failed,td.failed.nonzero{color:#b00}</style>");
+        html.Append("<div class=\"row\"><div class=\"col-md-12\"><h1 class=\"page-header\">Campaigns</h1>");
+        html.Append("<table id=\"campaigns\" class=\"table table-striped\"><tr><th>Campaign</th><th>Name</th><th>Version</th><th>Planned</th><th>Sending</th><th>Sent</th><th>Failed</th><th>Suppressed</th></tr>");
         foreach (var campaign in await store.ListLatestAsync(CancellationToken.None))
         {
             var counts = await ledger.CountByStateAsync(campaign.Id, null, CancellationToken.None);
@@ -35,16 +44,15 @@ internal sealed class CampaignsPage : IDashboardDispatcher
             }
             html.Append("</tr>");
         }
-        html.Append("</table><h2>Plugins</h2><table id=\"plugins\"><tr><th>Plugin</th><th>Version</th><th>Status</th><th>Stages or error</th></tr>");
+        html.Append("</table><h2>Plugins</h2><table id=\"plugins\" class=\"table\"><tr><th>Plugin</th><th>Version</th><th>Status</th><th>Stages or error</th></tr>");
         foreach (var plugin in services.GetRequiredService<PluginCatalog>().Plugins)
         {
             var failed = plugin.Status == PluginStatus.Failed;
             html.Append("<tr class=\"").Append(failed ? "failed" : "loaded").Append("\"><td>").Append(E(plugin.Id)).Append("</td><td>").Append(E(plugin.Version ?? ""))
                 .Append("</td><td>").Append(plugin.Status).Append("</td><td>").Append(E(failed ? plugin.Error ?? "" : string.Join(", ", plugin.StageKeys))).Append("</td></tr>");
         }
-        html.Append("</table></body></html>");
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(html.ToString());
+        html.Append("</table></div></div>");
+        return html.ToString();
     }
 
     private static string NameOf(string json)

@@ -13,7 +13,7 @@ internal static class DashboardExtensions
         // Hangfire's routes and menu are process-wide: register the page once even when tests build several hosts.
         if (Interlocked.Exchange(ref _registered, 1) == 0)
         {
-            DashboardRoutes.Routes.Add("/campaigns", new CampaignsPage());
+            DashboardRoutes.Routes.AddRazorPage("/campaigns", _ => new CampaignsPage());
             NavigationMenu.Items.Add(page => new MenuItem("Campaigns", page.Url.To("/campaigns")) { Active = page.RequestPath.StartsWith("/campaigns", StringComparison.Ordinal) });
         }
         app.UseHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "Campaigns", AppPath = null });
