@@ -13,6 +13,12 @@ internal static class FormatDetector
     /// <summary>The optional columns of the generic format, which may follow in this order.</summary>
     public static readonly string[] InteractionsOptional = ["event_type", "quantity", "value"];
 
+    /// <summary>
+    /// Accepted in place of <c>quantity</c>: rating and evaluation files (<c>user_id,item_id,timestamp,weight</c>) name
+    /// their rating or count so, and it is stored as the event's quantity.
+    /// </summary>
+    public const string WeightColumn = "weight";
+
     /// <summary>A mapper for the header, or an exception that names the headers the importer knows.</summary>
     /// <exception cref="InvalidDataException">The header is none of the known ones.</exception>
     public static RowMapper Detect(IReadOnlyList<string> header)
@@ -24,7 +30,7 @@ internal static class FormatDetector
         throw new InvalidDataException(
             $"Unknown file format: the header is '{string.Join(',', names)}'. Expected either the Online Retail header " +
             $"'{string.Join(',', OnlineRetailHeader)}' or the interactions header " +
-            $"'{string.Join(',', InteractionsRequired)}' followed by any of '{string.Join(',', InteractionsOptional)}' in that order.");
+            $"'{string.Join(',', InteractionsRequired)}' followed by any of '{string.Join(',', InteractionsOptional)}' in that order ('{WeightColumn}' may stand for 'quantity').");
     }
 
     /// <summary>Matches <c>user_id,item_id,timestamp</c> then a subsequence of the optional columns, names without case.</summary>
@@ -39,18 +45,22 @@ internal static class FormatDetector
 
         int[] found = [-1, -1, -1];
         var next = 0;
+        var quantityName = "quantity";
         for (var i = InteractionsRequired.Length; i < names.Length; i++)
         {
-            var at = Array.FindIndex(InteractionsOptional, next, o => o.Equals(names[i], StringComparison.OrdinalIgnoreCase));
+            var name = names[i];
+            if (name.Equals(WeightColumn, StringComparison.OrdinalIgnoreCase)) (name, quantityName) = ("quantity", WeightColumn);
+            var at = Array.FindIndex(InteractionsOptional, next, o => o.Equals(name, StringComparison.OrdinalIgnoreCase));
             if (at < 0) return false;
             found[at] = i;
             next = at + 1;
         }
 
-        columns = new InteractionColumns(names.Length, found[0], found[1], found[2]);
+        columns = new InteractionColumns(names.Length, found[0], found[1], found[2], quantityName);
         return true;
     }
 }
 
 /// <summary>Where the columns of a generic interactions file are; -1 for an absent optional column.</summary>
-internal readonly record struct InteractionColumns(int Count, int EventType, int Quantity, int Value);
+/// <param name="QuantityName">How the file names the quantity column (<c>quantity</c> or <c>weight</c>), for error messages.</param>
+internal readonly record struct InteractionColumns(int Count, int EventType, int Quantity, int Value, string QuantityName = "quantity");

@@ -8,7 +8,7 @@ using CsvHelper;
 namespace Campaigns.Import;
 
 /// <summary>
-/// Reads the generic interactions format <c>user_id,item_id,timestamp[,event_type][,quantity][,value]</c>.
+/// Reads the generic interactions format <c>user_id,item_id,timestamp[,event_type][,quantity|weight][,value]</c>.
 /// Customers get the UTC time zone and items their id as title: the file says nothing more about them.
 /// </summary>
 internal sealed class InteractionsMapper(InteractionColumns columns) : RowMapper
@@ -43,7 +43,7 @@ internal sealed class InteractionsMapper(InteractionColumns columns) : RowMapper
         if (columns.Quantity >= 0 && !reader.IsEmpty(columns.Quantity))
         {
             if (!reader.TryParse<double>(columns.Quantity, out var quantity) || !double.IsFinite(quantity))
-                return Bad(out error, $"quantity '{reader.GetString(columns.Quantity)}' is not a number");
+                return Bad(out error, $"{columns.QuantityName} '{reader.GetString(columns.Quantity)}' is not a number");
             Quantity = quantity;
         }
 

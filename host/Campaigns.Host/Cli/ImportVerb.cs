@@ -11,7 +11,7 @@ namespace Campaigns.Host.Cli;
 internal sealed class ImportVerb : ICliVerb
 {
     public string Name => "import";
-    public string Usage => "import <file.csv[.gz]>                          import Online Retail or user_id,item_id,timestamp[,event_type][,quantity][,value]";
+    public string Usage => "import <file.csv[.gz]>                          import Online Retail or user_id,item_id,timestamp[,event_type][,quantity|weight][,value]";
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args)
     {

@@ -18,6 +18,9 @@ public sealed class ImportTestFiles : IDisposable
         return path;
     }
 
+    /// <summary>The temporary folder the files are written to.</summary>
+    public string Folder => _dir;
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     /// <summary>The directory that holds Campaigns.sln, found by walking up from the test binaries.</summary>
