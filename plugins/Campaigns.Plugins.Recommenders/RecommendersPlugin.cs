@@ -23,5 +23,8 @@ public sealed class RecommendersPlugin : ICampaignPlugin
         stages.AddRecommender<ItemKnnOptions>(
             new StageInfo("item-knn", "Items bought by the customers who bought the same items as this customer."),
             (context, options) => new ItemKnnStage(context, options));
+        stages.AddRecommender<UserKnnOptions>(
+            new StageInfo("user-knn", "Items rated or bought by the customers most like this one, by their weighted average rating."),
+            (context, options) => new UserKnnStage(context, options));
     }
 }
