@@ -26,5 +26,8 @@ public sealed class RecommendersPlugin : ICampaignPlugin
         stages.AddRecommender<UserKnnOptions>(
             new StageInfo("user-knn", "Items rated or bought by the customers most like this one, by their weighted average rating."),
             (context, options) => new UserKnnStage(context, options));
+        stages.AddRecommender<TrendingOptions>(
+            new StageInfo("trending", "The items selling most right now, recent days counting more; the same list for everyone."),
+            (context, options) => new TrendingStage(context, options));
     }
 }
