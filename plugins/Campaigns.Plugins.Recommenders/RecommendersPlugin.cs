@@ -17,5 +17,17 @@ public sealed class RecommendersPlugin : ICampaignPlugin
         stages.AddRecommender<MostPopularOptions>(
             new StageInfo("most-popular", "The in-stock items bought by the most customers in the last days; the same list for everyone."),
             (context, options) => new MostPopularStage(context, options));
+        stages.AddRecommender<BuyAgainOptions>(
+            new StageInfo("buy-again", "Items the customer bought before, the often and recently bought first; popular items after."),
+            (context, options) => new BuyAgainStage(context, options));
+        stages.AddRecommender<ItemKnnOptions>(
+            new StageInfo("item-knn", "Items bought by the customers who bought the same items as this customer."),
+            (context, options) => new ItemKnnStage(context, options));
+        stages.AddRecommender<UserKnnOptions>(
+            new StageInfo("user-knn", "Items rated or bought by the customers most like this one, by their weighted average rating."),
+            (context, options) => new UserKnnStage(context, options));
+        stages.AddRecommender<TrendingOptions>(
+            new StageInfo("trending", "The items selling most right now, recent days counting more; the same list for everyone."),
+            (context, options) => new TrendingStage(context, options));
     }
 }
