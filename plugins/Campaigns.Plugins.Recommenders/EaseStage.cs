@@ -19,7 +19,7 @@ internal sealed class EaseStage(StageContext context, EaseOptions options) : IRe
         var started = context.Time.GetTimestamp();
         var log = await EventLog.ReadAsync(context.Interactions, new InteractionQuery(Types: options.EventTypes), _ => 1, cancellationToken);
         var matrix = SparseMatrix.FromLog(log, latestWins: false);
-        var popularity = new Popularity(log);
+        var popularity = new Popularity(log, matrix);
         var kept = popularity.Ranked[..Math.Min(options.MaxItems, popularity.Ranked.Length)];
         var column = new int[log.Items.Count];
         Array.Fill(column, -1);
