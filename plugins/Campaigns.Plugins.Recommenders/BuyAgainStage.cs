@@ -34,7 +34,7 @@ internal sealed class BuyAgainStage(StageContext context, BuyAgainOptions option
         for (var n = 0; n < customers.Count; n++)
         {
             var u = m.Log.Customers.Find(customers[n].Id);
-            var candidates = u < 0 ? [] : new List<Candidate>(m.Own.AsSpan(m.Offsets[u], m.Offsets[u + 1] - m.Offsets[u]).ToArray());
+            var candidates = u < 0 ? [] : new List<Candidate>(m.Own.AsSpan(m.Counts.Offsets[u], m.Counts.RowLength(u)).ToArray());
             lists[n] = ListBuilder.Build(candidates, request.Count, trigger, m.Popularity, m.Log.Items, i => $"bought-before:{m.CountOf(u, i)}x");
         }
         return lists;
@@ -42,61 +42,49 @@ internal sealed class BuyAgainStage(StageContext context, BuyAgainOptions option
 
     private Model Build(EventLog log, long nowTicks)
     {
-        // Per (customer, item) pair: purchases, decayed weight, first and last purchase, distinct purchase occasions.
-        var slots = new Dictionary<long, int>();
-        var pairs = new List<Pair>();
+        var groups = SparseMatrix.GroupPairs(log);
+        // Entry k of the matrix is the k-th (customer, item) pair: its value is the number of purchases.
+        var counts = SparseMatrix.FromGroups(log, groups, events => events.Length);
+        var own = new Candidate[counts.Values.Length];
         var halfLife = options.HalfLifeDays * TicksPerDay;
-        for (var e = 0; e < log.Count; e++)
+        for (int start = 0, k = 0; start < groups.Keys.Length; k++)
         {
+            var end = SparseMatrix.RunEnd(groups.Keys, start);
+            var events = groups.Events.AsSpan(start, end - start);
             // Decay relative to the latest event, not now: the ranking is the same, and old data sets do not underflow to 0.
-            var weight = Math.Pow(0.5, (log.LatestTicks - log.Ticks[e]) / halfLife);
-            var key = ((long)log.Customer[e] << 32) | (uint)log.Item[e];
-            if (!slots.TryGetValue(key, out var slot))
+            double weight = 0;
+            var occasions = 0;
+            long last = 0;
+            foreach (var e in events)
             {
-                slots.Add(key, pairs.Count);
-                pairs.Add(new Pair(log.Customer[e], log.Item[e], 1, weight, log.Ticks[e], log.Ticks[e], 1));
-                continue;
+                weight += Math.Pow(0.5, (log.LatestTicks - log.Ticks[e]) / halfLife);
+                // Lines of one basket, or a re-order the same day, are one occasion: they say nothing about the interval.
+                if (occasions == 0 || log.Ticks[e] - last >= TimeSpan.TicksPerDay) occasions++;
+                last = log.Ticks[e];
             }
-            var p = pairs[slot];
-            // Lines of one basket, or a re-order the same day, are one occasion: they say nothing about the interval.
-            var occasion = log.Ticks[e] - p.Last >= TimeSpan.TicksPerDay ? 1 : 0;
-            pairs[slot] = p with { Count = p.Count + 1, Weight = p.Weight + weight, Last = log.Ticks[e], Occasions = p.Occasions + occasion };
+            own[k] = new Candidate(counts.Indexes[k], weight * Due(log.Ticks[events[0]], last, occasions, nowTicks));
+            start = end;
         }
-
-        var offsets = new int[log.Customers.Count + 1];
-        foreach (var p in pairs) offsets[p.Customer + 1]++;
-        for (var u = 0; u < log.Customers.Count; u++) offsets[u + 1] += offsets[u];
-        var next = offsets[..^1];
-        var own = new Candidate[pairs.Count];
-        var counts = new int[pairs.Count];
-        foreach (var p in pairs)
-        {
-            counts[next[p.Customer]] = p.Count;
-            own[next[p.Customer]++] = new Candidate(p.Item, p.Weight * Due(p, nowTicks));
-        }
-        return new Model(log, new Popularity(log), offsets, own, counts);
+        return new Model(log, new Popularity(log, counts), counts, own);
     }
 
     // 1 + dueBoost × (elapsed / typical interval, capped at 1); 1 when the item was bought on one occasion only.
-    private double Due(Pair p, long nowTicks)
+    private double Due(long first, long last, int occasions, long nowTicks)
     {
-        if (options.DueBoost <= 0 || p.Occasions < 2) return 1;
-        var interval = (double)(p.Last - p.First) / (p.Occasions - 1);
-        var elapsed = Math.Max(0, nowTicks - p.Last);
+        if (options.DueBoost <= 0 || occasions < 2) return 1;
+        var interval = (double)(last - first) / (occasions - 1);
+        var elapsed = Math.Max(0, nowTicks - last);
         return 1 + options.DueBoost * Math.Min(1, elapsed / interval);
     }
 
-    private readonly record struct Pair(int Customer, int Item, int Count, double Weight, long First, long Last, int Occasions);
-
-    // Own[Offsets[u]..Offsets[u+1]] are customer u's items; Counts is aligned with Own.
-    private sealed record Model(EventLog Log, Popularity Popularity, int[] Offsets, Candidate[] Own, int[] Counts)
+    // Own is aligned with Counts' entries: customer u's items are Own[Counts.Offsets[u]..Counts.Offsets[u+1]].
+    private sealed record Model(EventLog Log, Popularity Popularity, SparseMatrix Counts, Candidate[] Own)
     {
-        // A linear scan of one customer's row: called only for the few items that make the list.
+        // A binary search in one customer's row: called only for the few items that make the list.
         public int CountOf(int customer, int item)
         {
-            for (var k = Offsets[customer]; k < Offsets[customer + 1]; k++)
-                if (Own[k].Item == item) return Counts[k];
-            return 0;
+            var at = Counts.RowIndexes(customer).BinarySearch(item);
+            return at < 0 ? 0 : (int)Counts.RowValues(customer)[at];
         }
     }
 }

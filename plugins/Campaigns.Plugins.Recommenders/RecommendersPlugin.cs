@@ -29,5 +29,8 @@ public sealed class RecommendersPlugin : ICampaignPlugin
         stages.AddRecommender<TrendingOptions>(
             new StageInfo("trending", "The items selling most right now, recent days counting more; the same list for everyone."),
             (context, options) => new TrendingStage(context, options));
+        stages.AddRecommender<EaseOptions>(
+            new StageInfo("ease", "Items a learned item-to-item model (EASE) predicts from everything the customer bought."),
+            (context, options) => new EaseStage(context, options));
     }
 }

@@ -29,7 +29,7 @@ internal sealed class UserKnnStage(StageContext context, UserKnnOptions options)
             foreach (var r in ratings.RowValues(u)) sum += r * r;
             norms[u] = Math.Sqrt(sum);
         }
-        _model = new Model(log, new Popularity(log), ratings, ratings.Transpose(), norms);
+        _model = new Model(log, new Popularity(log, ratings), ratings, ratings.Transpose(), norms);
         context.Logger.LogInformation("user-knn: {Customers} customers, {Items} items, {Ratings} ratings in {Elapsed}",
             log.Customers.Count, log.Items.Count, ratings.Values.Length, context.Time.GetElapsedTime(started));
     }

@@ -6,16 +6,13 @@ namespace Campaigns.Plugins.Recommenders.Model;
 /// </summary>
 internal sealed class Popularity
 {
-    public Popularity(EventLog log)
+    /// <summary>Ranks the items of <paramref name="log"/>; <paramref name="customerItems"/> is its customer × item matrix.</summary>
+    public Popularity(EventLog log, SparseMatrix customerItems)
     {
         var customers = new int[log.Items.Count];
         var events = new int[log.Items.Count];
-        var seen = new HashSet<long>(log.Count);
-        for (var e = 0; e < log.Count; e++)
-        {
-            events[log.Item[e]]++;
-            if (seen.Add(((long)log.Customer[e] << 32) | (uint)log.Item[e])) customers[log.Item[e]]++;
-        }
+        foreach (var i in customerItems.Indexes) customers[i]++;
+        for (var e = 0; e < log.Count; e++) events[log.Item[e]]++;
         Customers = customers;
         Ranked = [.. Enumerable.Range(0, log.Items.Count)
             .OrderByDescending(i => customers[i]).ThenByDescending(i => events[i]).ThenBy(i => log.Items[i], StringComparer.Ordinal)];

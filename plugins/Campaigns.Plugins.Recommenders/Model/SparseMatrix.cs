@@ -17,26 +17,64 @@ internal sealed class SparseMatrix
     public int RowLength(int row) => Offsets[row + 1] - Offsets[row];
 
     /// <summary>The customer × item matrix of <paramref name="log"/>: repeated pairs summed, or the latest one kept (ratings).</summary>
-    public static SparseMatrix FromLog(EventLog log, bool latestWins)
-    {
-        var slots = new Dictionary<long, int>(log.Count);
-        var rows = new List<int>();
-        var columns = new List<int>();
-        var values = new List<double>();
-        for (var e = 0; e < log.Count; e++)
+    public static SparseMatrix FromLog(EventLog log, bool latestWins) =>
+        FromGroups(log, GroupPairs(log), events =>
         {
-            var key = ((long)log.Customer[e] << 32) | (uint)log.Item[e];
-            if (slots.TryGetValue(key, out var slot))
-            {
-                values[slot] = latestWins ? log.Weight[e] : values[slot] + log.Weight[e];
-                continue;
-            }
-            slots.Add(key, rows.Count);
-            rows.Add(log.Customer[e]);
-            columns.Add(log.Item[e]);
-            values.Add(log.Weight[e]);
+            if (latestWins) return log.Weight[events[^1]];
+            var sum = 0.0;
+            foreach (var e in events) sum += log.Weight[e];
+            return sum;
+        });
+
+    /// <summary>
+    /// The customer × item matrix with one entry per pair of <paramref name="groups"/> (from <see cref="GroupPairs"/>),
+    /// valued by <paramref name="value"/> over the pair's event indexes; entry k is the k-th pair in group order.
+    /// </summary>
+    public static SparseMatrix FromGroups(EventLog log, (long[] Keys, int[] Events) groups, Func<ReadOnlySpan<int>, double> value)
+    {
+        var (keys, events) = groups;
+        var offsets = new int[log.Customers.Count + 1];
+        var indexes = new List<int>();
+        var values = new List<double>();
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = RunEnd(keys, start);
+            offsets[(int)(keys[start] >> 32) + 1]++;
+            indexes.Add((int)keys[start]);
+            values.Add(value(events.AsSpan(start, end - start)));
+            start = end;
         }
-        return Build(log.Customers.Count, log.Items.Count, rows, columns, values);
+        for (var r = 0; r < log.Customers.Count; r++) offsets[r + 1] += offsets[r];
+        return new SparseMatrix(log.Customers.Count, log.Items.Count, offsets, [.. indexes], [.. values]);
+    }
+
+    /// <summary>
+    /// The event indexes of <paramref name="log"/> grouped by (customer, item) pair, pairs ordered by customer then item,
+    /// each pair's events in time order; <c>Keys[k]</c> is <c>customer &lt;&lt; 32 | item</c> of <c>Events[k]</c>.
+    /// </summary>
+    /// <remarks>One sort of 64-bit keys instead of a hash table of pairs: several times faster on 400k events.</remarks>
+    public static (long[] Keys, int[] Events) GroupPairs(EventLog log)
+    {
+        var keys = new long[log.Count];
+        var events = new int[log.Count];
+        for (var e = 0; e < log.Count; e++) (keys[e], events[e]) = (((long)log.Customer[e] << 32) | (uint)log.Item[e], e);
+        Array.Sort(keys, events);
+        // The sort is not stable; event indexes are in time order, so sorting each run restores it.
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = RunEnd(keys, start);
+            if (end - start > 1) events.AsSpan(start, end - start).Sort();
+            start = end;
+        }
+        return (keys, events);
+    }
+
+    /// <summary>The end (exclusive) of the run of equal keys starting at <paramref name="start"/>.</summary>
+    public static int RunEnd(long[] keys, int start)
+    {
+        var end = start + 1;
+        while (end < keys.Length && keys[end] == keys[start]) end++;
+        return end;
     }
 
     /// <summary>The transpose (items × customers for a customer × item matrix).</summary>

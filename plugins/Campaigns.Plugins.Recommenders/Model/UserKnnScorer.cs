@@ -36,28 +36,31 @@ internal sealed class UserKnnScorer(UserKnnStage.Model m, int k)
                 _dot[v] += ratings[x] * theirs[y];
             }
         }
-        var sims = new double[neighbours.Count];
-        for (var n = 0; n < neighbours.Count; n++)
+        // Sort keys are -sim so the most similar come first; the neighbour list is in a deterministic discovery order,
+        // so ties resolve the same way on every run.
+        var order = new double[neighbours.Count];
+        var sorted = neighbours.ToArray();
+        for (var n = 0; n < sorted.Length; n++)
         {
-            var v = neighbours[n];
-            sims[n] = _dot[v] / (m.Norms[u] * m.Norms[v]);
+            var v = sorted[n];
+            order[n] = -_dot[v] / (m.Norms[u] * m.Norms[v]);
             (_dot[v], _seen[v]) = (0, false);
         }
-        // Most similar first (ties: lower index, for a result independent of order); each item then takes its first k raters.
-        var order = Enumerable.Range(0, neighbours.Count).OrderByDescending(n => sims[n]).ThenBy(n => neighbours[n]).ToArray();
+        Array.Sort(order, sorted);
         var touched = new List<int>();
-        foreach (var n in order)
+        for (var n = 0; n < sorted.Length; n++)
         {
-            if (sims[n] == 0 || !double.IsFinite(sims[n])) continue;
-            var theirItems = m.Ratings.RowIndexes(neighbours[n]);
-            var theirRatings = m.Ratings.RowValues(neighbours[n]);
+            var sim = -order[n];
+            if (sim == 0 || !double.IsFinite(sim)) continue;
+            var theirItems = m.Ratings.RowIndexes(sorted[n]);
+            var theirRatings = m.Ratings.RowValues(sorted[n]);
             for (var x = 0; x < theirItems.Length; x++)
             {
                 var i = theirItems[x];
                 if (Raters[i] >= k) continue;
                 if (Raters[i]++ == 0) touched.Add(i);
-                _numerator[i] += sims[n] * theirRatings[x];
-                _denominator[i] += Math.Abs(sims[n]);
+                _numerator[i] += sim * theirRatings[x];
+                _denominator[i] += Math.Abs(sim);
             }
         }
         var candidates = new List<Candidate>(touched.Count);
