@@ -22,7 +22,7 @@ internal sealed class ItemKnnStage(StageContext context, ItemKnnOptions options)
         var weights = matrix.Values;
         // Events per pair become the customer's weight for the item: 1, or 1 + ln(events) so bulk buyers do not dominate.
         for (var k = 0; k < weights.Length; k++) weights[k] = options.Weighting == "log" ? 1 + Math.Log(weights[k]) : 1;
-        var (items, sims) = ItemNeighbours.Compute(matrix, matrix.Transpose(), options.Similarity == "jaccard", options.Neighbours);
+        var (items, sims) = ItemNeighbours.Compute(matrix, matrix.Transpose(), options.Similarity == "jaccard", options.Neighbours, cancellationToken);
         _model = new Model(log, new Popularity(log, matrix), matrix, items, sims);
         context.Logger.LogInformation("item-knn: {Items} items, {Customers} customers, {Pairs} pairs in {Elapsed}",
             log.Items.Count, log.Customers.Count, weights.Length, context.Time.GetElapsedTime(started));

@@ -11,7 +11,7 @@ internal static class ItemNeighbours
     /// Co-occurrence is accumulated through each customer's item list, so the cost is the sum of squared basket sizes,
     /// not items². Items are independent, so they run in parallel, each thread with its own dense scratch row.
     /// </remarks>
-    public static (int[][] Items, double[][] Similarities) Compute(SparseMatrix customerItems, SparseMatrix itemCustomers, bool jaccard, int top)
+    public static (int[][] Items, double[][] Similarities) Compute(SparseMatrix customerItems, SparseMatrix itemCustomers, bool jaccard, int top, CancellationToken cancellationToken)
     {
         var count = itemCustomers.Rows;
         var norms = new double[count];
@@ -24,7 +24,7 @@ internal static class ItemNeighbours
         }
         var items = new int[count][];
         var sims = new double[count][];
-        Parallel.For(0, count, () => new Scratch(count), (i, _, scratch) =>
+        Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, () => new Scratch(count), (i, _, scratch) =>
         {
             var users = itemCustomers.RowIndexes(i);
             var weights = itemCustomers.RowValues(i);
