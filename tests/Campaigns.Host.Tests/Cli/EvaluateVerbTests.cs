@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -95,16 +94,12 @@ public sealed class EvaluateVerbTests
         Assert.True(File.Exists(file), $"the reference data set is missing: {file}");
         using var host = new HostProcess();
 
-        var watch = Stopwatch.StartNew();
         var result = await host.RunAsync("evaluate", "--input", file, "--split-at", "2011-09-01", "--k", "10", "--remove-seen", removeSeen,
             "--algorithms", "most-popular", "--options", """most-popular={"windowDays":3650}""", "--json");
-        watch.Stop();
-
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Out.Trim());
         var ndcg = json.RootElement.GetProperty("ndcg@10").GetDouble();
         Assert.True(Math.Abs(ndcg - expected) <= 0.01, $"nDCG@10 {ndcg.ToString(CultureInfo.InvariantCulture)}, expected {expected} ± 0.01\n{result}");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
     }
 
     /// <summary>40 customers of a small shop: everyone buys the staples, every fifth one a niche item, over 40 days.</summary>
