@@ -32,5 +32,8 @@ public sealed class RecommendersPlugin : ICampaignPlugin
         stages.AddRecommender<EaseOptions>(
             new StageInfo("ease", "Items a learned item-to-item model (EASE) predicts from everything the customer bought."),
             (context, options) => new EaseStage(context, options));
+        stages.AddRecommender<HybridOptions>(
+            new StageInfo("hybrid", "Blends other recommenders of this plugin (e.g. buy-again and item-knn) with weights from the definition."),
+            (context, options) => new HybridStage(context, options));
     }
 }

@@ -74,10 +74,27 @@ public sealed class RunVerbTests
         {
             var result = await host.RunAsync(verb, definition);
             Assert.Equal(2, result.ExitCode);
-            Assert.Contains("$.recommender.key: no loaded plugin provides a recommender stage 'most-popularr' (available: buy-again, ease, item-knn, most-popular, trending, user-knn)", result.Error);
+            Assert.Contains("$.recommender.key: no loaded plugin provides a recommender stage 'most-popularr' (available: buy-again, ease, hybrid, item-knn, most-popular, trending, user-knn)", result.Error);
             Assert.Contains("$.audience.options.days:", result.Error);
         }
         Assert.False(File.Exists(host.Outbox));
+    }
+
+    [Fact]
+    public async Task A_hybrids_bad_child_key_and_child_option_are_reported_with_their_paths()
+    {
+        using var host = new HostProcess();
+        var definition = Path.Combine(host.Folder, "bad-hybrid.json");
+        const string hybrid = """{ "key": "hybrid", "count": 3, "options": { "stages": [ { "key": "buy-again", "options": { "halfLifeDays": 0 } }, { "key": "nope" } ] } }""";
+        var json = (await File.ReadAllTextAsync(Repo.SampleCampaign))
+            .Replace("""{ "key": "most-popular", "count": 3, "options": { "windowDays": 30 } }""", hybrid, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(definition, json);
+
+        var result = await host.RunAsync("validate", definition);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("$.recommender.options.stages[0].options.halfLifeDays:", result.Error);
+        Assert.Contains("$.recommender.options.stages[1].key: 'nope' is not a recommender the hybrid can blend", result.Error);
     }
 
     [Fact]
