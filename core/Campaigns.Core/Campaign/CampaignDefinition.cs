@@ -20,8 +20,14 @@ public sealed record CampaignDefinition(
 /// <param name="Path">Where this reference sits in the definition, e.g. <c>$.rules[1]</c>, for error messages.</param>
 public record StageReference(string Key, JsonElement? Options, string Path);
 
-/// <summary>The recommender stage plus how many items each customer gets.</summary>
-public sealed record RecommenderReference(string Key, JsonElement? Options, string Path, int Count) : StageReference(Key, Options, Path);
+/// <summary>The recommender stage plus how many items each customer gets and the business filters applied to its lists.</summary>
+/// <param name="Key">The stage key.</param>
+/// <param name="Options">The raw options object; null when absent.</param>
+/// <param name="Path">Where this reference sits in the definition.</param>
+/// <param name="Count">Items per customer.</param>
+/// <param name="Filters">The <c>filters</c> object; null when absent.</param>
+public sealed record RecommenderReference(string Key, JsonElement? Options, string Path, int Count, RecommendationFilters? Filters = null)
+    : StageReference(Key, Options, Path);
 
 /// <summary>The message: a Scriban template file (or inline text) and an optional subject template.</summary>
 /// <param name="Template">Path of the template under the templates folder, e.g. <c>messages/bestsellers.txt.scriban</c>.</param>

@@ -79,11 +79,11 @@ internal static class DefinitionReader
     {
         var o = parent.Object("recommender", required: true);
         if (o is null) return null;
-        o.RejectUnknown(["key", "options", "count"]);
+        o.RejectUnknown(["key", "options", "count", "filters"]);
         var key = o.String("key", required: true);
         var count = o.Int("count") ?? 3;
         if (count is < 1 or > 50) errors.Add(new DefinitionError(o.Path + ".count", "must be between 1 and 50"));
-        return key is null ? null : new RecommenderReference(key, o.Object("options")?.Element, o.Path, count);
+        return key is null ? null : new RecommenderReference(key, o.Object("options")?.Element, o.Path, count, FiltersReader.Read(o, errors));
     }
 
     private static MessageDefinition? Message(JsonObjectReader parent, List<DefinitionError> errors)

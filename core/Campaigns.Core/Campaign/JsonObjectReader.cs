@@ -32,6 +32,22 @@ internal sealed class JsonObjectReader(JsonElement element, string path, List<De
         return null;
     }
 
+    public bool? Bool(string name)
+    {
+        if (!TryGet(name, false, out var value)) return null;
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
+        errors.Add(new DefinitionError($"{Path}.{name}", "must be true or false"));
+        return null;
+    }
+
+    public decimal? Decimal(string name)
+    {
+        if (!TryGet(name, false, out var value)) return null;
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)) return number;
+        errors.Add(new DefinitionError($"{Path}.{name}", "must be a number"));
+        return null;
+    }
+
     public JsonObjectReader? Object(string name, bool required = false)
     {
         if (!TryGet(name, required, out var value)) return null;

@@ -15,7 +15,8 @@ internal sealed class BatchPlanner(
     ICatalogReader catalog,
     ConcurrentDictionary<string, CatalogItem> items,
     PlanMode mode,
-    DateTimeOffset earliest)
+    DateTimeOffset earliest,
+    RecommendationFiltering? filtering)
 {
     private const string Step = "main";
 
@@ -36,8 +37,12 @@ internal sealed class BatchPlanner(
         eligible = await ApplyRulesAsync(eligible, rows, ct);
         if (eligible.Count == 0) return rows;
 
-        var recommendations = await stages.Recommender.RecommendAsync(eligible, new RecommendationRequest(campaign.Definition.Recommender.Count), ct);
-        await LoadItemsAsync(recommendations, ct);
+        var recommender = campaign.Definition.Recommender;
+        var request = new RecommendationRequest(RecommendationFiltering.CandidateCount(recommender.Filters, recommender.Count));
+        var recommendations = await stages.Recommender.RecommendAsync(eligible, request, ct);
+        await LoadItemsAsync(recommendations.SelectMany(list => list).Select(r => r.ItemId).Concat(filtering?.Popular ?? []), ct);
+        if (filtering is not null)
+            recommendations = await filtering.ApplyAsync(eligible, recommendations, recommender.Count, items, request.TriggerItemId, ct);
         var timing = await stages.Timing.ChooseAsync(eligible, new SendTimeRequest(earliest, null), ct);
 
         for (var i = 0; i < eligible.Count; i++)
@@ -82,9 +87,9 @@ internal sealed class BatchPlanner(
         return eligible;
     }
 
-    private async Task LoadItemsAsync(IReadOnlyList<IReadOnlyList<Recommendation>> recommendations, CancellationToken ct)
+    private async Task LoadItemsAsync(IEnumerable<string> itemIds, CancellationToken ct)
     {
-        var missing = recommendations.SelectMany(list => list).Select(r => r.ItemId).Where(id => !items.ContainsKey(id)).Distinct().ToList();
+        var missing = itemIds.Where(id => !items.ContainsKey(id)).Distinct().ToList();
         if (missing.Count == 0) return;
         foreach (var item in await catalog.GetManyAsync(missing, ct)) items.TryAdd(item.Id, item);
     }

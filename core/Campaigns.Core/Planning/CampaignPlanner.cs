@@ -12,9 +12,11 @@ namespace Campaigns.Planning;
 /// <summary>
 /// Plans one occurrence of a campaign: audience → consent and rules → recommendations → render → send time → ledger
 /// rows, batch by batch, batches in parallel (one per core). Rows are inserted with their deterministic key, so
-/// planning an occurrence again adds nothing. Sending is the dispatcher's job.
+/// planning an occurrence again adds nothing. Sending is the dispatcher's job. The recommender's lists go through the
+/// campaign's <see cref="RecommendationFilters"/>, if any, whatever the recommender.
 /// </summary>
-public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader catalog, ILedgerStore ledger, TimeProvider time, ILogger<CampaignPlanner> logger)
+public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader catalog, IInteractionReader interactions, ICustomerHistory history,
+    ILedgerStore ledger, TimeProvider time, ILogger<CampaignPlanner> logger)
 {
     /// <summary>Customers per batch handed to stages.</summary>
     public int BatchSize { get; init; } = 2_000;
@@ -30,6 +32,7 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
         var items = new ConcurrentDictionary<string, CatalogItem>();
         var now = time.GetUtcNow();
         var earliest = occurrence.Start > now ? occurrence.Start : now;
+        var filtering = await RecommendationFiltering.CreateAsync(campaign.Definition.Recommender.Filters, interactions, history, now, cancellationToken);
 
         var audience = new TimedAsyncEnumerable<IReadOnlyList<Customer>>(stages.Audience.SelectAsync(new AudienceRequest(BatchSize), cancellationToken));
         await Parallel.ForEachAsync(audience,
@@ -37,7 +40,7 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
             async (batch, ct) =>
             {
                 var started = Stopwatch.GetTimestamp();
-                var planner = new BatchPlanner(campaign, run, stages, catalog, items, mode, earliest);
+                var planner = new BatchPlanner(campaign, run, stages, catalog, items, mode, earliest, filtering);
                 var rows = await planner.PlanAsync(batch, tally, ct);
                 var planned = Stopwatch.GetTimestamp();
                 var inserted = await ledger.InsertAsync(rows, ct);
