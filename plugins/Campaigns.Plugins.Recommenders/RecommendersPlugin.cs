@@ -32,6 +32,9 @@ public sealed class RecommendersPlugin : ICampaignPlugin
         stages.AddRecommender<EaseOptions>(
             new StageInfo("ease", "Items a learned item-to-item model (EASE) predicts from everything the customer bought."),
             (context, options) => new EaseStage(context, options));
+        stages.AddRecommender<ContentBasedOptions>(
+            new StageInfo("content-based", "Items whose text, category, price band and tags are most like those of the customer's own items, new items included."),
+            (context, options) => new ContentBasedStage(context, options));
         stages.AddRecommender<HybridOptions>(
             new StageInfo("hybrid", "Blends other recommenders of this plugin (e.g. buy-again and item-knn) with weights from the definition."),
             (context, options) => new HybridStage(context, options));

@@ -19,7 +19,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         Assert.Empty(catalog.Failed);
         AssertBundledLoaded(catalog);
-        Assert.Equal(["active-customers", "buy-again", "ease", "fixed-local-time", "hybrid", "item-knn", "most-popular", "outbox", "trending", "user-knn"], catalog.Stages.All.Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["active-customers", "buy-again", "content-based", "ease", "fixed-local-time", "hybrid", "item-knn", "most-popular", "outbox", "trending", "user-knn"], catalog.Stages.All.Select(s => s.Key).Order(StringComparer.Ordinal));
         Assert.All(catalog.Loaded, p => Assert.Equal("1.1", p.ContractVersion));
     }
 
@@ -54,7 +54,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         Assert.Equal(cases.Length, catalog.Failed.Count);
         AssertBundledLoaded(catalog);
-        Assert.Equal(10, catalog.Stages.All.Count);
+        Assert.Equal(11, catalog.Stages.All.Count);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class PluginCatalogTests : IDisposable
             ["campaigns.channels.outbox", "campaigns.recommenders", "campaigns.segmentation", "campaigns.timing"],
             catalog.Loaded.Where(p => p.Id.StartsWith("campaigns.", StringComparison.Ordinal)).Select(p => p.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["outbox"], catalog.Loaded.Single(p => p.Id == "campaigns.channels.outbox").StageKeys);
-        Assert.Equal(["buy-again", "ease", "hybrid", "item-knn", "most-popular", "trending", "user-knn"], catalog.Loaded.Single(p => p.Id == "campaigns.recommenders").StageKeys);
+        Assert.Equal(["buy-again", "content-based", "ease", "hybrid", "item-knn", "most-popular", "trending", "user-knn"], catalog.Loaded.Single(p => p.Id == "campaigns.recommenders").StageKeys);
         Assert.Equal(["active-customers"], catalog.Loaded.Single(p => p.Id == "campaigns.segmentation").StageKeys);
         Assert.Equal(["fixed-local-time"], catalog.Loaded.Single(p => p.Id == "campaigns.timing").StageKeys);
     }
