@@ -17,18 +17,8 @@ internal sealed class MostPopularStage(StageContext context, MostPopularOptions 
     /// <inheritdoc />
     public async ValueTask PrepareAsync(CancellationToken cancellationToken)
     {
-        var now = context.Time.GetUtcNow();
-        var window = options.Anchor == WindowAnchors.LatestEvent
-            ? await EventWindow.EndingAtLatestAsync(context.Interactions, options.WindowDays, options.EventTypes, cancellationToken) ?? EventWindow.EndingAt(now, options.WindowDays)
-            : EventWindow.EndingAt(now, options.WindowDays);
-        var (events, ranked) = await RankAsync(window, cancellationToken);
-
-        if (events == 0 && options.Anchor == WindowAnchors.Auto
-            && await EventWindow.EndingAtLatestAsync(context.Interactions, options.WindowDays, options.EventTypes, cancellationToken) is { } latest)
-        {
-            window = latest;
-            (_, ranked) = await RankAsync(window, cancellationToken);
-        }
+        var (window, ranked) = await EventWindow.ChooseAsync(context.Interactions, options.Anchor, context.Time.GetUtcNow(), options.WindowDays, options.EventTypes,
+            async w => { var (events, items) = await RankAsync(w, cancellationToken); return (items, events == 0); }, cancellationToken);
 
         var reason = $"popular:{window.Label}";
         _ranked = [.. ranked.Select(a => new Recommendation(a.ItemId, a.Customers, reason))];

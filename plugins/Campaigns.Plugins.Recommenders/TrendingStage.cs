@@ -18,17 +18,9 @@ internal sealed class TrendingStage(StageContext context, TrendingOptions option
     /// <inheritdoc />
     public async ValueTask PrepareAsync(CancellationToken cancellationToken)
     {
-        var now = context.Time.GetUtcNow();
-        var window = options.Anchor == WindowAnchors.LatestEvent
-            ? await EventWindow.EndingAtLatestAsync(context.Interactions, options.WindowDays, options.EventTypes, cancellationToken) ?? EventWindow.EndingAt(now, options.WindowDays)
-            : EventWindow.EndingAt(now, options.WindowDays);
-        var log = await EventLog.ReadAsync(context.Interactions, window.Query(options.EventTypes), _ => 1, cancellationToken);
-        if (log.Count == 0 && options.Anchor == WindowAnchors.Auto
-            && await EventWindow.EndingAtLatestAsync(context.Interactions, options.WindowDays, options.EventTypes, cancellationToken) is { } latest)
-        {
-            window = latest;
-            log = await EventLog.ReadAsync(context.Interactions, window.Query(options.EventTypes), _ => 1, cancellationToken);
-        }
+        var (window, log) = await EventWindow.ChooseAsync(context.Interactions, options.Anchor, context.Time.GetUtcNow(), options.WindowDays, options.EventTypes,
+            async w => { var read = await EventLog.ReadAsync(context.Interactions, w.Query(options.EventTypes), _ => 1, cancellationToken); return (read, read.Count == 0); },
+            cancellationToken);
 
         var scores = new double[log.Items.Count];
         var halfLife = options.HalfLifeDays * TimeSpan.TicksPerDay;

@@ -31,6 +31,26 @@ internal sealed record EventWindow(DateTimeOffset Since, DateTimeOffset Until, i
     /// <summary>The window of <paramref name="days"/> days ending now.</summary>
     public static EventWindow EndingAt(DateTimeOffset now, int days) => new(now.AddDays(-days), now, days, false);
 
+    /// <summary>
+    /// Picks the window for an <paramref name="anchor"/> option and loads what the stage needs over it: with
+    /// <c>auto</c>, a window ending now that holds nothing is replaced by the one ending at the latest matching event.
+    /// </summary>
+    /// <remarks><paramref name="load"/> loads the stage's data for a window and says whether it found nothing.</remarks>
+    public static async Task<(EventWindow Window, T Loaded)> ChooseAsync<T>(IInteractionReader reader, string anchor, DateTimeOffset now, int days,
+        IReadOnlyList<string>? types, Func<EventWindow, Task<(T Loaded, bool Empty)>> load, CancellationToken cancellationToken)
+    {
+        var window = anchor == WindowAnchors.LatestEvent
+            ? await EndingAtLatestAsync(reader, days, types, cancellationToken) ?? EndingAt(now, days)
+            : EndingAt(now, days);
+        var (loaded, empty) = await load(window);
+        if (empty && anchor == WindowAnchors.Auto && await EndingAtLatestAsync(reader, days, types, cancellationToken) is { } latest)
+        {
+            window = latest;
+            (loaded, _) = await load(window);
+        }
+        return (window, loaded);
+    }
+
     /// <summary>The window of <paramref name="days"/> days ending just after the latest matching event; null when there is none.</summary>
     /// <remarks>
     /// The reader has no "latest event" query, so this takes the largest per-customer last-event time: one aggregate
