@@ -29,7 +29,14 @@ public sealed record OutgoingMessage(string Key, string CampaignId, string Custo
 /// <param name="Key">The message's key.</param>
 /// <param name="Status">Sent, or how it failed.</param>
 /// <param name="Detail">Provider message id when sent; the provider's reason when not.</param>
-public sealed record DeliveryResult(string Key, DeliveryStatus Status, string? Detail = null);
+public sealed record DeliveryResult(string Key, DeliveryStatus Status, string? Detail = null)
+{
+    /// <summary>
+    /// Since contract 1.2: the provider asked to be left alone this long (HTTP 429 or 503 with <c>Retry-After</c>).
+    /// The host slows that provider for every campaign and host, and retries the message no sooner.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
+}
 
 /// <summary>The outcome of one delivery attempt.</summary>
 public enum DeliveryStatus

@@ -20,13 +20,13 @@ public sealed class PluginCatalogTests : IDisposable
         Assert.Empty(catalog.Failed);
         AssertBundledLoaded(catalog);
         Assert.Equal(["active-customers", "buy-again", "content-based", "ease", "fixed-local-time", "hybrid", "item-knn", "most-popular", "outbox", "trending", "user-knn"], catalog.Stages.All.Select(s => s.Key).Order(StringComparer.Ordinal));
-        Assert.All(catalog.Loaded, p => Assert.Equal("1.1", p.ContractVersion));
+        Assert.All(catalog.Loaded, p => Assert.Equal("1.2", p.ContractVersion));
     }
 
     [Theory]
     [InlineData("garbage", "not a .NET assembly")]
     [InlineData("missing-helper", "missing dependency: Campaigns.TestPlugins.Helper")]
-    [InlineData("future-contract", "built against contract 2.0, host provides 1.1")]
+    [InlineData("future-contract", "built against contract 2.0, host provides 1.2")]
     [InlineData("throwing", "threw while registering: InvalidOperationException: test plugin refuses to register")]
     [InlineData("clash", "'most-popular', which plugin 'campaigns.recommenders' already provides")]
     [InlineData("empty", "main assembly Campaigns.TestPlugins.Empty.dll not found")]
@@ -67,7 +67,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         var error = Assert.Single(logger.Entries, e => e.Level == LogLevel.Error);
         Assert.Contains("test.future-contract", error.Message, StringComparison.Ordinal);
-        Assert.Contains("built against contract 2.0, host provides 1.1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("built against contract 2.0, host provides 1.2", error.Message, StringComparison.Ordinal);
         Assert.Equal(4, logger.Entries.Count(e => e.Level == LogLevel.Information));
     }
 
