@@ -33,7 +33,7 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
         var now = time.GetUtcNow();
         var earliest = occurrence.Start > now ? occurrence.Start : now;
         var scheduler = new SlotScheduler(campaign.Definition.Delivery, policy, stages.ChannelKind);
-        var placement = new LedgerPlacement(scheduler, stages.ChannelKind, campaign.Definition.Timing.Key, earliest, mode);
+        var placement = new LedgerPlacement(scheduler, stages.ChannelKind, campaign.Definition.Timing.Key, earliest, mode, run);
         var filtering = await RecommendationFiltering.CreateAsync(campaign.Definition.Recommender.Filters, interactions, history, now, cancellationToken);
 
         var audience = new TimedAsyncEnumerable<IReadOnlyList<Customer>>(stages.Audience.SelectAsync(new AudienceRequest(BatchSize), cancellationToken));

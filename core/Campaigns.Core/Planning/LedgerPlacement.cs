@@ -1,4 +1,5 @@
 using Campaigns.Scheduling;
+using Campaigns.Stages;
 using Campaigns.Storage;
 
 namespace Campaigns.Planning;
@@ -8,7 +9,7 @@ namespace Campaigns.Planning;
 /// ledger. When the channel kind has frequency caps the placing happens inside the ledger's capped insert, against
 /// the customers' contact history as it stands under the cap lock.
 /// </summary>
-internal sealed class LedgerPlacement(SlotScheduler scheduler, string channelKind, string strategy, DateTimeOffset earliest, PlanMode mode)
+internal sealed class LedgerPlacement(SlotScheduler scheduler, string channelKind, string strategy, DateTimeOffset earliest, PlanMode mode, CampaignRunInfo run)
 {
     public async Task<(IReadOnlyList<LedgerEntry> Rows, int Inserted)> InsertAsync(BatchPlan plan, ILedgerStore ledger, CancellationToken ct)
     {
@@ -45,11 +46,11 @@ internal sealed class LedgerPlacement(SlotScheduler scheduler, string channelKin
         // Zones are at most 14 hours from UTC: a day either side of the UTC dates covers every local day.
         var first = DateOnly.FromDateTime(earliest.UtcDateTime).DayNumber - 1;
         var last = DateOnly.FromDateTime(scheduler.Horizon(earliest).UtcDateTime).DayNumber + 1;
-        return new ContactScope(channelKind, [.. plan.Pending.Select(p => p.Customer.Id)], first - 6, last + 6);
+        return new ContactScope(channelKind, [.. plan.Pending.Select(p => p.Customer.Id)], first - 6, last + 6, (run.CampaignId, run.Occurrence));
     }
 
     /// <summary>The slots to try first for a decision: its own and its alternatives, or only the start when sending now.</summary>
-    public IReadOnlyList<DateTimeOffset> Ranked(Stages.SendTimeDecision decision) => mode == PlanMode.SendNow
+    public IReadOnlyList<DateTimeOffset> Ranked(SendTimeDecision decision) => mode == PlanMode.SendNow
         ? [earliest]
         : [decision.SendAt, .. decision.Alternatives.Select(a => a.Start)];
 }

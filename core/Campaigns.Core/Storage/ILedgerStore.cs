@@ -67,4 +67,6 @@ public sealed record LedgerCompletion(string Key, DeliveryState State, string? D
 /// <param name="CustomerIds">The customers of the batch.</param>
 /// <param name="FromDay">First local day (<see cref="DateOnly.DayNumber"/>) to read; include the week before the first candidate day.</param>
 /// <param name="ToDay">Last local day to read.</param>
-public sealed record ContactScope(string ChannelKind, IReadOnlyList<string> CustomerIds, int FromDay, int ToDay);
+/// <param name="Own">The occurrence being planned (<c>campaign:occurrence</c>): its rows are left out, so planning it again
+/// does not count a customer's message against itself.</param>
+public sealed record ContactScope(string ChannelKind, IReadOnlyList<string> CustomerIds, int FromDay, int ToDay, (string CampaignId, string Occurrence)? Own = null);

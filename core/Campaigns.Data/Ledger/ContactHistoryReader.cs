@@ -25,13 +25,25 @@ internal static class ContactHistoryReader
             $"""
             SELECT customer_id, local_day, COUNT(*) FROM deliveries
             WHERE {database.InList("customer_id", "@ids")} AND channel_kind = @kind AND local_day BETWEEN @from AND @to
-              AND state IN ('planned', 'sending', 'sent')
+              AND state IN ('planned', 'sending', 'sent'){(scope.Own is null ? "" : " AND NOT (campaign_id = @campaign AND occurrence = @occurrence)")}
             GROUP BY customer_id, local_day
             """,
-            new { ids = scope.CustomerIds.ToArray(), kind = scope.ChannelKind, from = scope.FromDay, to = scope.ToDay },
+            Parameters(scope),
             write.Transaction, cancellationToken: cancellationToken));
         foreach (var (customer, day, count) in rows) history.Add(customer, day, (int)count);
         return history;
+    }
+
+    private static DynamicParameters Parameters(ContactScope scope)
+    {
+        var parameters = new DynamicParameters(new { ids = scope.CustomerIds.ToArray(), kind = scope.ChannelKind, from = scope.FromDay, to = scope.ToDay });
+        // Only the parameters the statement names: a NULL of unknown type is ambiguous to PostgreSQL.
+        if (scope.Own is { } own)
+        {
+            parameters.Add("campaign", own.CampaignId);
+            parameters.Add("occurrence", own.Occurrence);
+        }
+        return parameters;
     }
 
     /// <summary>A stable 64-bit key per channel kind (FNV-1a), distinct from the migrator's lock.</summary>
