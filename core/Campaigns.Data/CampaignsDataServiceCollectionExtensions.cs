@@ -25,7 +25,7 @@ public static class CampaignsDataServiceCollectionExtensions
 
     /// <summary>
     /// Registers, as singletons, <see cref="CampaignsDatabase"/>, <see cref="ICustomerReader"/>, <see cref="ICatalogReader"/>,
-    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IImportWriter"/>
+    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="IImportWriter"/>
     /// and the migrator run by <see cref="CampaignsDataMigrationExtensions.MigrateCampaignsDatabaseAsync"/>. Adds
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
@@ -56,6 +56,7 @@ public static class CampaignsDataServiceCollectionExtensions
         services.AddSingleton<ICustomerHistory, CustomerHistory>();
         services.AddSingleton<ICampaignStore, CampaignStore>();
         services.AddSingleton<ILedgerStore, LedgerStore>();
+        services.AddSingleton<IProviderPace, ProviderPaceStore>();
         services.AddSingleton<IImportWriter, ImportWriter>();
         return services;
     }

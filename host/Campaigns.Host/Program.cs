@@ -14,6 +14,7 @@ if (verb is not null) builder.UseVerbLogging();
 
 builder.Services
     .AddCampaignsCore(HostPaths.Resolve(builder.Configuration))
+    .AddCampaignsDeliveryPolicy(builder.Configuration)
     .AddCampaignsData(builder.Configuration)
     .AddCampaignPlugins(builder.Configuration)
     .AddCampaignsJobs(builder.Configuration, serve: verb is null);

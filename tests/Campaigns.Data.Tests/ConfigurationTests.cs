@@ -56,13 +56,14 @@ public sealed class ConfigurationTests
 
     private static async Task AssertResolvesAsync(ServiceProvider services, string folder)
     {
-        Assert.Equal(1, await services.MigrateCampaignsDatabaseAsync());
+        Assert.Equal(2, await services.MigrateCampaignsDatabaseAsync()); // the initial schema and scheduling
         Assert.True(File.Exists(Path.Combine(folder, "campaigns.db")));
         Assert.NotNull(services.GetRequiredService<ICustomerReader>());
         Assert.NotNull(services.GetRequiredService<ICatalogReader>());
         Assert.NotNull(services.GetRequiredService<IInteractionReader>());
         Assert.NotNull(services.GetRequiredService<ICampaignStore>());
         Assert.NotNull(services.GetRequiredService<ILedgerStore>());
+        Assert.NotNull(services.GetRequiredService<IProviderPace>());
         Assert.NotNull(services.GetRequiredService<IImportWriter>());
         Assert.Equal(DatabaseProvider.Sqlite, services.GetRequiredService<CampaignsDatabase>().Provider);
     }

@@ -12,7 +12,11 @@ public sealed record CampaignDefinition(
     MessageDefinition Message,
     StageReference Timing,
     StageReference Channel,
-    ScheduleDefinition Schedule);
+    ScheduleDefinition Schedule)
+{
+    /// <summary>When messages may leave and what happens when they cannot (see <see cref="DeliveryDefinition"/>).</summary>
+    public DeliveryDefinition Delivery { get; init; } = DeliveryDefinition.Default;
+}
 
 /// <summary>Names a stage by key, with the options bound to that stage's options class.</summary>
 /// <param name="Key">The stage key, e.g. <c>most-popular</c>.</param>

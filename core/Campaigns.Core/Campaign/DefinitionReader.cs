@@ -9,7 +9,7 @@ namespace Campaigns.Campaign;
 /// </summary>
 internal static class DefinitionReader
 {
-    private static readonly string[] TopLevel = ["id", "name", "audience", "rules", "recommender", "message", "timing", "channel", "schedule", "description"];
+    private static readonly string[] TopLevel = ["id", "name", "audience", "rules", "recommender", "message", "timing", "channel", "schedule", "delivery", "description"];
 
     public static CampaignDefinition? Read(string json, List<DefinitionError> errors)
     {
@@ -45,9 +45,10 @@ internal static class DefinitionReader
             var timing = Stage(o, "timing", errors);
             var channel = Stage(o, "channel", errors);
             var schedule = Schedule(o, errors);
+            var delivery = DeliveryReader.Read(o, errors);
             if (id is null || audience is null || recommender is null || message is null || timing is null || channel is null || schedule is null)
                 return null;
-            return new CampaignDefinition(id, name, audience, rules, recommender, message, timing, channel, schedule);
+            return new CampaignDefinition(id, name, audience, rules, recommender, message, timing, channel, schedule) { Delivery = delivery };
         }
     }
 

@@ -1,5 +1,6 @@
 using Campaigns.Campaign;
 using Campaigns.Planning;
+using Campaigns.Scheduling;
 using Campaigns.Stages;
 using Campaigns.Storage;
 using Microsoft.Extensions.Logging;
@@ -9,15 +10,18 @@ namespace Campaigns.Delivery;
 /// <summary>
 /// Sends what the ledger says is due: claims batches of due rows (leased, so two hosts never send the same row at
 /// once), hands each batch to its campaign version's channel with the row key as idempotency key, and records the
-/// outcome. Runs until nothing in scope is due. One call serves many messages: never one job per recipient.
+/// outcome. A provider with a rate limit is paced through the shared <see cref="IProviderPace"/>. Runs until nothing
+/// in scope is due. One call serves many messages: never one job per recipient.
 /// </summary>
 public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService campaigns, StageContextFactory contexts, TimeProvider time,
-    DispatchOptions options, ILogger<DeliveryDispatcher> logger)
+    DispatchOptions options, DeliveryPolicy policy, IProviderPace pace, ILogger<DeliveryDispatcher> logger)
 {
+    private readonly ProviderPacer _pacer = new(pace, ledger, time, options);
+
     /// <summary>Dispatches due rows in <paramref name="scope"/> until none is left.</summary>
     public async Task<DispatchResult> DispatchAsync(DispatchScope scope, CancellationToken cancellationToken)
     {
-        var channels = new Dictionary<(string, int), IDeliveryChannel>();
+        var channels = new Dictionary<(string, int), (IDeliveryChannel Channel, string Provider)>();
         long claimed = 0, sent = 0, retrying = 0, failed = 0;
         try
         {
@@ -30,9 +34,12 @@ public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService camp
                 foreach (var group in batch.GroupBy(r => (r.CampaignId, r.CampaignVersion)))
                 {
                     var rows = group.ToList();
-                    var channel = await ChannelAsync(channels, group.Key, rows[0].Occurrence, cancellationToken);
-                    var completions = await SendAsync(channel, rows, cancellationToken);
+                    var (channel, provider) = await ChannelAsync(channels, group.Key, rows[0].Occurrence, cancellationToken);
+                    var (completions, released) = policy.Providers.TryGetValue(provider, out var limit)
+                        ? await _pacer.SendAsync(provider, limit, rows, now, part => SendAsync(channel, part, cancellationToken), cancellationToken)
+                        : ((await SendAsync(channel, rows, cancellationToken)).Completions, 0);
                     await ledger.CompleteAsync(completions, CancellationToken.None);
+                    claimed -= released;
                     sent += completions.Count(c => c.State == DeliveryState.Sent);
                     failed += completions.Count(c => c.State == DeliveryState.Failed);
                     retrying += completions.Count(c => c.State == DeliveryState.Planned);
@@ -41,7 +48,7 @@ public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService camp
         }
         finally
         {
-            foreach (var channel in channels.Values)
+            foreach (var (channel, _) in channels.Values)
             {
                 if (channel is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
                 else (channel as IDisposable)?.Dispose();
@@ -51,17 +58,18 @@ public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService camp
         return new DispatchResult(claimed, sent, retrying, failed);
     }
 
-    private async Task<IDeliveryChannel> ChannelAsync(Dictionary<(string, int), IDeliveryChannel> channels, (string Id, int Version) key, string occurrence, CancellationToken ct)
+    private async Task<(IDeliveryChannel, string)> ChannelAsync(Dictionary<(string, int), (IDeliveryChannel, string)> channels, (string Id, int Version) key, string occurrence, CancellationToken ct)
     {
-        if (channels.TryGetValue(key, out var channel)) return channel;
+        if (channels.TryGetValue(key, out var known)) return known;
         var campaign = await campaigns.GetCompiledAsync(key.Id, key.Version, ct);
-        channel = campaign.Channel.Create<IDeliveryChannel>(contexts.Create(new CampaignRunInfo(key.Id, key.Version, occurrence), campaign.Channel.Registration));
+        var channel = campaign.Channel.Create<IDeliveryChannel>(contexts.Create(new CampaignRunInfo(key.Id, key.Version, occurrence), campaign.Channel.Registration));
         await channel.PrepareAsync(ct);
-        channels[key] = channel;
-        return channel;
+        var provider = campaign.Definition.Delivery.Provider ?? campaign.Definition.Channel.Key;
+        channels[key] = (channel, provider);
+        return (channel, provider);
     }
 
-    private async Task<List<LedgerCompletion>> SendAsync(IDeliveryChannel channel, List<LedgerEntry> rows, CancellationToken ct)
+    private async Task<SendOutcome> SendAsync(IDeliveryChannel channel, List<LedgerEntry> rows, CancellationToken ct)
     {
         var messages = rows.Select(r => new OutgoingMessage(r.Key, r.CampaignId, r.CustomerId, r.Address, r.Subject, r.Body ?? "", r.ItemIds, r.SendAt)).ToList();
         IReadOnlyList<DeliveryResult> results;
@@ -77,19 +85,21 @@ public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService camp
         }
         var byKey = results.ToDictionary(r => r.Key);
         var now = time.GetUtcNow();
-        return [.. rows.Select(row => Complete(row, byKey.GetValueOrDefault(row.Key), now))];
+        var pause = results.Max(r => r.RetryAfter is { } wait && wait > TimeSpan.Zero ? now + wait : (DateTimeOffset?)null);
+        return new SendOutcome([.. rows.Select(row => Complete(row, byKey.GetValueOrDefault(row.Key), now))], pause);
     }
 
     private LedgerCompletion Complete(LedgerEntry row, DeliveryResult? result, DateTimeOffset now)
     {
         result ??= new DeliveryResult(row.Key, DeliveryStatus.TransientFailure, "channel returned no result for this message");
-        // Attempts were counted when the row was claimed.
+        // Attempts were counted when the row was claimed. A provider's Retry-After overrides the backoff.
+        var backoff = result.RetryAfter is { } wait && wait > TimeSpan.Zero ? wait : options.FirstRetryDelay * Math.Pow(2, Math.Max(0, row.Attempts - 1));
         return result.Status switch
         {
             DeliveryStatus.Sent => new LedgerCompletion(row.Key, DeliveryState.Sent, result.Detail, now),
             DeliveryStatus.PermanentFailure => new LedgerCompletion(row.Key, DeliveryState.Failed, result.Detail ?? "permanent failure", now),
             _ when row.Attempts >= options.MaxAttempts => new LedgerCompletion(row.Key, DeliveryState.Failed, $"gave up after {row.Attempts} attempts: {result.Detail}", now),
-            _ => new LedgerCompletion(row.Key, DeliveryState.Planned, result.Detail, now, now + options.FirstRetryDelay * Math.Pow(2, Math.Max(0, row.Attempts - 1))),
+            _ => new LedgerCompletion(row.Key, DeliveryState.Planned, result.Detail, now, now + backoff),
         };
     }
 }

@@ -2,6 +2,7 @@ using Campaigns.Campaign;
 using Campaigns.Delivery;
 using Campaigns.Message;
 using Campaigns.Planning;
+using Campaigns.Scheduling;
 using Campaigns.Stages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(new TemplateFolder(paths.TemplatesFolder));
         services.TryAddSingleton(TemplateLimits.Default);
         services.TryAddSingleton(new DispatchOptions());
+        services.TryAddSingleton(DeliveryPolicy.None);
         services.AddSingleton<CampaignCompiler>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<StageContextFactory>();

@@ -7,23 +7,28 @@ using Campaigns.Storage;
 
 namespace Campaigns.Planning;
 
-/// <summary>Turns one audience batch into ledger rows: every customer of the batch gets exactly one row, planned or with a reason.</summary>
+/// <summary>
+/// Turns one audience batch into ledger rows: every customer of the batch gets exactly one row, planned or with a
+/// reason. Planned rows carry the timing stage's choice until <see cref="LedgerPlacement"/> gives them their slot.
+/// </summary>
 internal sealed class BatchPlanner(
     CompiledCampaign campaign,
     CampaignRunInfo run,
     PlanStages stages,
     ICatalogReader catalog,
     ConcurrentDictionary<string, CatalogItem> items,
-    PlanMode mode,
+    LedgerPlacement placement,
     DateTimeOffset earliest,
+    DateTimeOffset? deadline,
     RecommendationFiltering? filtering)
 {
     private const string Step = "main";
 
-    public async Task<IReadOnlyList<LedgerEntry>> PlanAsync(IReadOnlyList<Customer> batch, PlanTally tally, CancellationToken ct)
+    public async Task<BatchPlan> PlanAsync(IReadOnlyList<Customer> batch, PlanTally tally, CancellationToken ct)
     {
         tally.Audience(batch.Count);
         var rows = new List<LedgerEntry>(batch.Count);
+        var pending = new List<PendingSlot>(batch.Count);
         var eligible = new List<Customer>(batch.Count);
         foreach (var customer in batch)
         {
@@ -35,7 +40,7 @@ internal sealed class BatchPlanner(
         }
 
         eligible = await ApplyRulesAsync(eligible, rows, ct);
-        if (eligible.Count == 0) return rows;
+        if (eligible.Count == 0) return new BatchPlan(rows, pending);
 
         var recommender = campaign.Definition.Recommender;
         var request = new RecommendationRequest(RecommendationFiltering.CandidateCount(recommender.Filters, recommender.Count));
@@ -43,7 +48,7 @@ internal sealed class BatchPlanner(
         await LoadItemsAsync(recommendations.SelectMany(list => list).Select(r => r.ItemId).Concat(filtering?.Popular ?? []), ct);
         if (filtering is not null)
             recommendations = await filtering.ApplyAsync(eligible, recommendations, recommender.Count, items, request.TriggerItemId, ct);
-        var timing = await stages.Timing.ChooseAsync(eligible, new SendTimeRequest(earliest, null), ct);
+        var timing = await stages.Timing.ChooseAsync(eligible, new SendTimeRequest(earliest, deadline), ct);
 
         for (var i = 0; i < eligible.Count; i++)
         {
@@ -56,18 +61,18 @@ internal sealed class BatchPlanner(
                 continue;
             }
             var preferred = timing[i].SendAt < earliest ? earliest : timing[i].SendAt;
-            var sendAt = mode == PlanMode.SendNow ? earliest : preferred;
             try
             {
                 var message = campaign.Template.Render(new MessageModel(customer, recommended, run, campaign.Definition.Name));
-                rows.Add(Row(customer, DeliveryState.Planned, null, sendAt, preferred, message.Subject, message.Body, recommended));
+                rows.Add(Row(customer, DeliveryState.Planned, null, preferred, preferred, message.Subject, message.Body, recommended));
+                pending.Add(new PendingSlot(rows.Count - 1, customer, placement.Ranked(timing[i]), timing[i]));
             }
             catch (MessageRenderException ex)
             {
-                rows.Add(Row(customer, DeliveryState.Failed, $"render-error: {ex.InnerException?.Message ?? ex.Message}", sendAt, preferred, null, null, recommended));
+                rows.Add(Row(customer, DeliveryState.Failed, $"render-error: {ex.InnerException?.Message ?? ex.Message}", preferred, preferred, null, null, recommended));
             }
         }
-        return rows;
+        return new BatchPlan(rows, pending);
     }
 
     private async Task<List<Customer>> ApplyRulesAsync(List<Customer> eligible, List<LedgerEntry> rows, CancellationToken ct)

@@ -16,7 +16,7 @@ namespace Campaigns.Planning;
 /// campaign's <see cref="RecommendationFilters"/>, if any, whatever the recommender.
 /// </summary>
 public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader catalog, IInteractionReader interactions, ICustomerHistory history,
-    ILedgerStore ledger, TimeProvider time, ILogger<CampaignPlanner> logger)
+    ILedgerStore ledger, DeliveryPolicy policy, TimeProvider time, ILogger<CampaignPlanner> logger)
 {
     /// <summary>Customers per batch handed to stages.</summary>
     public int BatchSize { get; init; } = 2_000;
@@ -32,6 +32,8 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
         var items = new ConcurrentDictionary<string, CatalogItem>();
         var now = time.GetUtcNow();
         var earliest = occurrence.Start > now ? occurrence.Start : now;
+        var scheduler = new SlotScheduler(campaign.Definition.Delivery, policy, stages.ChannelKind);
+        var placement = new LedgerPlacement(scheduler, stages.ChannelKind, campaign.Definition.Timing.Key, earliest, mode, run);
         var filtering = await RecommendationFiltering.CreateAsync(campaign.Definition.Recommender.Filters, interactions, history, now, cancellationToken);
 
         var audience = new TimedAsyncEnumerable<IReadOnlyList<Customer>>(stages.Audience.SelectAsync(new AudienceRequest(BatchSize), cancellationToken));
@@ -40,10 +42,10 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
             async (batch, ct) =>
             {
                 var started = Stopwatch.GetTimestamp();
-                var planner = new BatchPlanner(campaign, run, stages, catalog, items, mode, earliest, filtering);
-                var rows = await planner.PlanAsync(batch, tally, ct);
+                var planner = new BatchPlanner(campaign, run, stages, catalog, items, placement, earliest, scheduler.Deadline(earliest), filtering);
+                var plan = await planner.PlanAsync(batch, tally, ct);
                 var planned = Stopwatch.GetTimestamp();
-                var inserted = await ledger.InsertAsync(rows, ct);
+                var (rows, inserted) = await placement.InsertAsync(plan, ledger, ct);
                 tally.Record(rows, inserted);
                 tally.Time(TimeSpan.Zero, Stopwatch.GetElapsedTime(started, planned), Stopwatch.GetElapsedTime(planned));
             });

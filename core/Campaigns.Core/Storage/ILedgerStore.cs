@@ -1,3 +1,5 @@
+using Campaigns.Scheduling;
+
 namespace Campaigns.Storage;
 
 /// <summary>
@@ -10,6 +12,14 @@ public interface ILedgerStore
     Task<int> InsertAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Inserts rows placed under frequency caps, atomically with respect to every other host and campaign placing on
+    /// the same channel kind: in one transaction that holds that kind's cap lock, reads the customers' planned, sending
+    /// and sent rows on the kind between the scope's local days, lets <paramref name="place"/> choose the rows from that
+    /// history, and inserts them. Returns how many were inserted.
+    /// </summary>
+    Task<int> InsertCappedAsync(ContactScope scope, Func<ContactHistory, IReadOnlyList<LedgerEntry>> place, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Atomically claims up to <paramref name="max"/> rows that are due (<c>planned</c> with send_at ≤ now, or
     /// <c>sending</c> whose lease expired) by moving them to <c>sending</c> with a lease until now + <paramref name="lease"/>.
     /// Two callers never get the same row while its lease runs. Optionally limited to one campaign (and occurrence).
@@ -18,6 +28,12 @@ public interface ILedgerStore
 
     /// <summary>Records outcomes of claimed rows: state, reason or provider id, attempts, next try; and one outcome row each.</summary>
     Task CompleteAsync(IReadOnlyList<LedgerCompletion> completions, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives claimed rows back unsent: planned again at <paramref name="sendAt"/>, the claim and its attempt undone (a
+    /// rate-limited dispatcher that could not send them within its lease lets another host have them).
+    /// </summary>
+    Task ReleaseAsync(IReadOnlyList<string> keys, DateTimeOffset sendAt, CancellationToken cancellationToken);
 
     /// <summary>Row counts per state, for one campaign (and occurrence) or for all when null.</summary>
     Task<IReadOnlyDictionary<DeliveryState, long>> CountByStateAsync(string? campaignId, string? occurrence, CancellationToken cancellationToken);
@@ -45,3 +61,12 @@ public sealed record ClaimRequest(DateTimeOffset Now, int Max, string Worker, Ti
 /// <param name="At">When it happened.</param>
 /// <param name="RetryAt">For a retry: the new send_at.</param>
 public sealed record LedgerCompletion(string Key, DeliveryState State, string? Detail, DateTimeOffset At, DateTimeOffset? RetryAt = null);
+
+/// <summary>Whose contact history a capped insert needs: customers, channel kind, and the local days that matter.</summary>
+/// <param name="ChannelKind">The channel kind caps count by.</param>
+/// <param name="CustomerIds">The customers of the batch.</param>
+/// <param name="FromDay">First local day (<see cref="DateOnly.DayNumber"/>) to read; include the week before the first candidate day.</param>
+/// <param name="ToDay">Last local day to read.</param>
+/// <param name="Own">The occurrence being planned (<c>campaign:occurrence</c>): its rows are left out, so planning it again
+/// does not count a customer's message against itself.</param>
+public sealed record ContactScope(string ChannelKind, IReadOnlyList<string> CustomerIds, int FromDay, int ToDay, (string CampaignId, string Occurrence)? Own = null);

@@ -8,7 +8,7 @@ namespace Campaigns.Storage;
 /// <param name="CustomerId">The recipient.</param>
 /// <param name="Step">The step of the campaign (one step for now: <c>main</c>).</param>
 /// <param name="State">Where the row is in its life.</param>
-/// <param name="Reason">Why it was suppressed or failed; null otherwise.</param>
+/// <param name="Reason">Why it was suppressed or failed; for a planned row, why the scheduler moved it from the strategy's choice (<c>moved:quiet-hours</c>, <c>deferred:cap:email:day+deadline</c>); null otherwise.</param>
 /// <param name="SendAt">When the dispatcher may send it.</param>
 /// <param name="PreferredAt">What the timing stage chose (equal to SendAt unless the run was sent now).</param>
 /// <param name="Address">Channel address at planning time (e-mail, phone), if any.</param>
@@ -33,6 +33,15 @@ public sealed record LedgerEntry(
     IReadOnlyList<string> ItemIds,
     int Attempts = 0)
 {
+    /// <summary>The channel kind the message goes out on (<c>email</c>, <c>sms</c>, ...); frequency caps count by it.</summary>
+    public string? ChannelKind { get; init; }
+
+    /// <summary>The customer's local calendar day of <see cref="SendAt"/> (<see cref="DateOnly.DayNumber"/>); frequency caps count by it.</summary>
+    public int? LocalDay { get; init; }
+
+    /// <summary>The send-time decision as JSON: strategy, score, probability, alternatives and how the scheduler placed it.</summary>
+    public string? Decision { get; init; }
+
     /// <summary>Builds the deterministic key of a message.</summary>
     public static string KeyOf(string campaignId, string occurrence, string customerId, string step) =>
         string.Join(':', campaignId, occurrence, customerId, step);

@@ -19,6 +19,10 @@ internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvide
     public Task<int> InsertNewAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, CancellationToken cancellationToken) =>
         WriteAsync(table, rows, $"ON CONFLICT ({table.Key.Name}) DO NOTHING", cancellationToken);
 
+    public async Task<int> InsertNewAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, WriteScope scope, CancellationToken cancellationToken) =>
+        rows.Count == 0 ? 0 : await CopyAndInsertAsync((NpgsqlConnection)scope.Connection, (NpgsqlTransaction)scope.Transaction, table, rows,
+            $"ON CONFLICT ({table.Key.Name}) DO NOTHING", deferIndexesIfEmpty: false, cancellationToken);
+
     public Task UpsertAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, CancellationToken cancellationToken) =>
         WriteAsync(table, table.LastPerKey(rows), $"ON CONFLICT ({table.Key.Name}) DO UPDATE SET {table.UpdateList}", cancellationToken);
 
@@ -50,6 +54,15 @@ internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvide
             // when DROP INDEX upgrades the lock; the second then finds rows and keeps the indexes.
             await ExecuteAsync(connection, transaction, $"LOCK TABLE {table.Table} IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
         }
+        var written = await CopyAndInsertAsync(connection, transaction, table, rows, onConflict, deferIndexesIfEmpty: freshLoad, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    /// <summary>COPY into a temporary table, then one INSERT ... SELECT; with <paramref name="deferIndexesIfEmpty"/>, an empty table loses its indexes until the rows are in.</summary>
+    private static async Task<int> CopyAndInsertAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, TableSpec<T> table, IReadOnlyList<T> rows,
+        string onConflict, bool deferIndexesIfEmpty, CancellationToken cancellationToken)
+    {
         var staged = "staged_" + table.Table;
         await ExecuteAsync(connection, transaction, $"CREATE TEMP TABLE {staged} (LIKE {table.Table}) ON COMMIT DROP", cancellationToken);
 
@@ -67,13 +80,12 @@ internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvide
             await importer.CompleteAsync(cancellationToken);
         }
 
-        var deferred = freshLoad && await DeferredIndexes.IsEmptyAsync(connection, transaction, table.Table, cancellationToken)
+        var deferred = deferIndexesIfEmpty && await DeferredIndexes.IsEmptyAsync(connection, transaction, table.Table, cancellationToken)
             ? await DeferredIndexes.DropAsync(connection, transaction, DatabaseProvider.PostgreSql, table.Table, cancellationToken)
             : [];
         var written = await ExecuteAsync(connection, transaction,
             $"INSERT INTO {table.Table} ({table.ColumnList}) SELECT {table.ColumnList} FROM {staged} {onConflict}", cancellationToken);
         await DeferredIndexes.RecreateAsync(connection, transaction, deferred, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return written;
     }
 

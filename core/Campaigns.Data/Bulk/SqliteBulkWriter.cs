@@ -12,6 +12,9 @@ internal sealed class SqliteBulkWriter(SqliteConnector database) : IBulkWriter
     public Task<int> InsertNewAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, CancellationToken cancellationToken) =>
         WriteAsync(table, rows, $"ON CONFLICT ({table.Key.Name}) DO NOTHING", cancellationToken);
 
+    public Task<int> InsertNewAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, WriteScope scope, CancellationToken cancellationToken) =>
+        Task.FromResult(rows.Count == 0 ? 0 : Insert(table, rows, $"ON CONFLICT ({table.Key.Name}) DO NOTHING", scope, cancellationToken));
+
     public Task UpsertAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, CancellationToken cancellationToken) =>
         WriteAsync(table, rows, $"ON CONFLICT ({table.Key.Name}) DO UPDATE SET {table.UpdateList}", cancellationToken);
 
@@ -24,6 +27,14 @@ internal sealed class SqliteBulkWriter(SqliteConnector database) : IBulkWriter
             && await DeferredIndexes.IsEmptyAsync(scope.Connection, scope.Transaction, table.Table, cancellationToken)
             ? await DeferredIndexes.DropAsync(scope.Connection, scope.Transaction, DatabaseProvider.Sqlite, table.Table, cancellationToken)
             : [];
+        var written = Insert(table, rows, onConflict, scope, cancellationToken);
+        await DeferredIndexes.RecreateAsync(scope.Connection, scope.Transaction, deferred, cancellationToken);
+        await scope.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    private static int Insert<T>(TableSpec<T> table, IReadOnlyList<T> rows, string onConflict, WriteScope scope, CancellationToken cancellationToken)
+    {
         using var command = (SqliteCommand)scope.Connection.CreateCommand();
         command.Transaction = (SqliteTransaction)scope.Transaction;
         var columns = table.Columns;
@@ -43,8 +54,6 @@ internal sealed class SqliteBulkWriter(SqliteConnector database) : IBulkWriter
             // Synchronous on purpose: Microsoft.Data.Sqlite's async methods run synchronously anyway, minus the overhead.
             written += command.ExecuteNonQuery();
         }
-        await DeferredIndexes.RecreateAsync(scope.Connection, scope.Transaction, deferred, cancellationToken);
-        await scope.CommitAsync(cancellationToken);
         return written;
     }
 

@@ -10,7 +10,8 @@ internal sealed class DeliveryRow
     public const string Columns =
         "key AS Key, campaign_id AS CampaignId, campaign_version AS CampaignVersion, occurrence AS Occurrence, customer_id AS CustomerId, " +
         "step AS Step, state AS State, reason AS Reason, send_at AS SendAt, preferred_at AS PreferredAt, address AS Address, " +
-        "subject AS Subject, body AS Body, item_ids AS ItemIds, attempts AS Attempts";
+        "subject AS Subject, body AS Body, item_ids AS ItemIds, attempts AS Attempts, " +
+        "channel_kind AS ChannelKind, local_day AS LocalDay, decision AS Decision";
 
     public string Key { get; set; } = "";
     public string CampaignId { get; set; } = "";
@@ -27,8 +28,16 @@ internal sealed class DeliveryRow
     public string? Body { get; set; }
     public string? ItemIds { get; set; }
     public int Attempts { get; set; }
+    public string? ChannelKind { get; set; }
+    public int? LocalDay { get; set; }
+    public string? Decision { get; set; }
 
     public LedgerEntry ToEntry() => new(
         Key, CampaignId, CampaignVersion, Occurrence, CustomerId, Step, DeliveryStateText.Parse(State), Reason,
-        UnixMs.ToTime(SendAt), UnixMs.ToTime(PreferredAt), Address, Subject, Body, JsonColumn.ReadList(ItemIds), Attempts);
+        UnixMs.ToTime(SendAt), UnixMs.ToTime(PreferredAt), Address, Subject, Body, JsonColumn.ReadList(ItemIds), Attempts)
+    {
+        ChannelKind = ChannelKind,
+        LocalDay = LocalDay,
+        Decision = Decision,
+    };
 }

@@ -24,6 +24,9 @@ internal static class DeliveryTable
         Column.Text<LedgerEntry>("body", e => e.Body),
         Column.Text<LedgerEntry>("item_ids", e => JsonColumn.Write(e.ItemIds)),
         Column.Int<LedgerEntry>("attempts", e => e.Attempts),
+        Column.Text<LedgerEntry>("channel_kind", e => e.ChannelKind),
+        Column.NullableInt<LedgerEntry>("local_day", e => e.LocalDay),
+        Column.Text<LedgerEntry>("decision", e => e.Decision),
         Column.Long<LedgerEntry>("created_at", _ => now),
         Column.Long<LedgerEntry>("updated_at", _ => now),
     ]);

@@ -1,5 +1,6 @@
 using Campaigns.Data.Access;
 using Campaigns.Data.Bulk;
+using Campaigns.Scheduling;
 using Campaigns.Storage;
 using Dapper;
 
@@ -10,6 +11,18 @@ internal sealed class LedgerStore(ISqlDatabase database, IBulkWriter bulk, ILedg
 {
     public Task<int> InsertAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken) =>
         bulk.InsertNewAsync(DeliveryTable.Spec(UnixMs.From(time.GetUtcNow())), entries, cancellationToken);
+
+    public async Task<int> InsertCappedAsync(ContactScope scope, Func<ContactHistory, IReadOnlyList<LedgerEntry>> place, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(place);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var history = await ContactHistoryReader.ReadAsync(database, write, scope, cancellationToken);
+        var rows = place(history);
+        var inserted = await bulk.InsertNewAsync(DeliveryTable.Spec(UnixMs.From(time.GetUtcNow())), rows, write, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return inserted;
+    }
 
     public async Task<IReadOnlyList<LedgerEntry>> ClaimDueAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
@@ -24,6 +37,18 @@ internal sealed class LedgerStore(ISqlDatabase database, IBulkWriter bulk, ILedg
         ArgumentNullException.ThrowIfNull(completions);
         if (completions.Count > 0)
             await claims.CompleteAsync(completions, cancellationToken);
+    }
+
+    public async Task ReleaseAsync(IReadOnlyList<string> keys, DateTimeOffset sendAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0) return;
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition($"""
+            UPDATE deliveries SET state = 'planned', send_at = @sendAt, attempts = attempts - 1, claimed_by = NULL, lease_until = NULL, updated_at = @now
+            WHERE {database.InList("key", "@keys")} AND state = 'sending'
+            """, new { keys = keys.ToArray(), sendAt = UnixMs.From(sendAt), now = UnixMs.From(time.GetUtcNow()) }, write.Transaction, cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<DeliveryState, long>> CountByStateAsync(string? campaignId, string? occurrence, CancellationToken cancellationToken)

@@ -25,14 +25,19 @@ internal sealed class CampaignStack : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "campaigns-stack", Guid.NewGuid().ToString("N"));
 
-    private CampaignStack(PostgresDatabase database, FakeClock clock)
+    private readonly bool _ownsDatabase;
+
+    private CampaignStack(PostgresDatabase database, TimeProvider clock, DeliveryPolicy policy, bool ownsDatabase)
     {
         Database = database;
-        Clock = clock;
+        Time = clock;
+        Policy = policy;
+        _ownsDatabase = ownsDatabase;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Campaigns:PluginsFolder"] = Repo.StagedPlugins }).Build();
         _services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
+            .AddSingleton(policy)
             .AddCampaignsCore(new CampaignsPaths(Path.Combine(_folder, "data"), Repo.Templates))
             .AddCampaignsData(CampaignsDatabase.PostgreSql(database.ConnectionString))
             .AddCampaignPlugins(configuration)
@@ -40,18 +45,37 @@ internal sealed class CampaignStack : IAsyncDisposable
     }
 
     public PostgresDatabase Database { get; }
-    public FakeClock Clock { get; }
+    public TimeProvider Time { get; }
+    public FakeClock Clock => (FakeClock)Time;
+    public DeliveryPolicy Policy { get; }
     public IServiceProvider Services => _services;
     public string Outbox => Path.Combine(_folder, "data", "outbox.jsonl");
     public ILedgerStore Ledger => _services.GetRequiredService<ILedgerStore>();
 
-    public static async Task<CampaignStack> CreateAsync()
+    /// <summary>A stack over a fresh database with the sample imported; a test clock at 2026-11-30 09:00 UTC unless <paramref name="time"/> is given.</summary>
+    public static async Task<CampaignStack> CreateAsync(DeliveryPolicy? policy = null, TimeProvider? time = null)
     {
-        var stack = new CampaignStack(await PostgresDatabase.CreateAsync(), new FakeClock(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero)));
+        var stack = new CampaignStack(await PostgresDatabase.CreateAsync(), time ?? new FakeClock(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero)),
+            policy ?? DeliveryPolicy.None, ownsDatabase: true);
         await stack._services.MigrateCampaignsDatabaseAsync();
-        await new InteractionImporter(stack._services.GetRequiredService<IImportWriter>(), stack.Clock).ImportAsync(Repo.SampleData);
+        await new InteractionImporter(stack._services.GetRequiredService<IImportWriter>(), stack.Time).ImportAsync(Repo.SampleData);
         return stack;
     }
+
+    /// <summary>A second host: its own services, plugin catalogue and connection pool over the same database and clock.</summary>
+    public CampaignStack AnotherHost() => new(Database, Time, Policy, ownsDatabase: false);
+
+    /// <summary>Saves a definition and compiles the stored version.</summary>
+    public async Task<CompiledCampaign> SaveAsync(string json)
+    {
+        var campaigns = _services.GetRequiredService<CampaignService>();
+        var stored = await campaigns.SaveAsync(json, CancellationToken.None);
+        return await campaigns.GetCompiledAsync(stored.Id, stored.Version, CancellationToken.None);
+    }
+
+    /// <summary>Plans one occurrence starting at <paramref name="start"/>.</summary>
+    public Task<PlanResult> PlanAsync(CompiledCampaign campaign, string occurrence, DateTimeOffset start, PlanMode mode = PlanMode.Scheduled) =>
+        _services.GetRequiredService<CampaignPlanner>().PlanAsync(campaign, new Occurrence(occurrence, start), mode, CancellationToken.None);
 
     public void AddChannel(string key, Func<IDeliveryChannel> create) =>
         _services.GetRequiredService<StageRegistry>().RegisterPlugin("tests", stages =>
@@ -65,19 +89,20 @@ internal sealed class CampaignStack : IAsyncDisposable
         var campaigns = _services.GetRequiredService<CampaignService>();
         var stored = await campaigns.SaveAsync(json, CancellationToken.None);
         var campaign = await campaigns.GetCompiledAsync(stored.Id, stored.Version, CancellationToken.None);
-        var plan = await _services.GetRequiredService<CampaignPlanner>().PlanAsync(campaign, new Occurrence("once", Clock.Now), PlanMode.SendNow, CancellationToken.None);
+        var plan = await _services.GetRequiredService<CampaignPlanner>().PlanAsync(campaign, new Occurrence("once", Time.GetUtcNow()), PlanMode.SendNow, CancellationToken.None);
         return (campaign, plan);
     }
 
     /// <summary>A dispatcher as a separate host would have it: its own worker name and batch size, the shared ledger.</summary>
     public DeliveryDispatcher Dispatcher(string worker, int batchSize) => new(
-        Ledger, _services.GetRequiredService<CampaignService>(), _services.GetRequiredService<StageContextFactory>(), Clock,
-        new DispatchOptions { Worker = worker, BatchSize = batchSize, Lease = TimeSpan.FromMinutes(5) }, NullLogger<DeliveryDispatcher>.Instance);
+        Ledger, _services.GetRequiredService<CampaignService>(), _services.GetRequiredService<StageContextFactory>(), Time,
+        new DispatchOptions { Worker = worker, BatchSize = batchSize, Lease = TimeSpan.FromMinutes(5) }, Policy,
+        _services.GetRequiredService<IProviderPace>(), NullLogger<DeliveryDispatcher>.Instance);
 
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase) await Database.DisposeAsync();
         try { Directory.Delete(_folder, recursive: true); }
         catch (IOException) { }
     }

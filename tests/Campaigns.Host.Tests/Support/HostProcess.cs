@@ -18,6 +18,9 @@ internal sealed class HostProcess : IDisposable
 
     public string Folder { get; }
 
+    /// <summary>Sets an environment variable of the host process (configuration: <c>Section__Key</c>).</summary>
+    public void SetEnvironment(string name, string value) => _environment[name] = value;
+
     public string DataFolder => Path.Combine(Folder, "data");
 
     public string Outbox => Path.Combine(DataFolder, "outbox.jsonl");

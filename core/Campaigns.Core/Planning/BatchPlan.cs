@@ -1,0 +1,17 @@
+using Campaigns.Data;
+using Campaigns.Stages;
+using Campaigns.Storage;
+
+namespace Campaigns.Planning;
+
+/// <summary>A batch's ledger rows before the scheduler has placed them: planned rows still carry the strategy's preferred time.</summary>
+/// <param name="Rows">One row per customer of the batch.</param>
+/// <param name="Pending">The planned rows that need a slot.</param>
+internal sealed record BatchPlan(List<LedgerEntry> Rows, List<PendingSlot> Pending);
+
+/// <summary>A planned row waiting for its slot.</summary>
+/// <param name="Index">Its position in <see cref="BatchPlan.Rows"/>.</param>
+/// <param name="Customer">The recipient (id and zone).</param>
+/// <param name="Ranked">The slots to try first, best first: the strategy's choice and its alternatives (or just the start, when sending now).</param>
+/// <param name="Decision">The timing stage's decision, stored with the row.</param>
+internal sealed record PendingSlot(int Index, Customer Customer, IReadOnlyList<DateTimeOffset> Ranked, SendTimeDecision Decision);
