@@ -10,7 +10,7 @@ public sealed class PluginCatalogTests : IDisposable
 {
     /// <summary>Every stage key the bundled plugins provide, in ordinal order.</summary>
     private static readonly string[] BundledStageKeys =
-        ["active-customers", "buy-again", "content-based", "ease", "fixed-local-time", "hybrid", "item-knn", "most-popular", "outbox", "smtp", "trending", "user-knn", "webhook"];
+        ["active-customers", "buy-again", "content-based", "ease", "fixed-local-time", "http", "hybrid", "item-knn", "most-popular", "outbox", "smtp", "trending", "user-knn", "webhook"];
 
     private readonly PluginFolders _folders = new PluginFolders().WithBundled();
 
@@ -123,7 +123,7 @@ public sealed class PluginCatalogTests : IDisposable
     private static void AssertBundledLoaded(PluginCatalog catalog)
     {
         Assert.Equal(
-            ["campaigns.channels.outbox", "campaigns.channels.smtp", "campaigns.channels.webhook", "campaigns.recommenders", "campaigns.segmentation", "campaigns.timing"],
+            ["campaigns.channels.http", "campaigns.channels.outbox", "campaigns.channels.smtp", "campaigns.recommenders", "campaigns.segmentation", "campaigns.timing"],
             catalog.Loaded.Where(p => p.Id.StartsWith("campaigns.", StringComparison.Ordinal)).Select(p => p.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["outbox"], catalog.Loaded.Single(p => p.Id == "campaigns.channels.outbox").StageKeys);
         Assert.Equal(["buy-again", "content-based", "ease", "hybrid", "item-knn", "most-popular", "trending", "user-knn"], catalog.Loaded.Single(p => p.Id == "campaigns.recommenders").StageKeys);

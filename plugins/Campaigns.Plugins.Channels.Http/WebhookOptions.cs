@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Campaigns.Plugins.Channels.Webhook;
+namespace Campaigns.Plugins.Channels.Http;
 
 /// <summary>Options of the <c>webhook</c> channel.</summary>
 /// <remarks>

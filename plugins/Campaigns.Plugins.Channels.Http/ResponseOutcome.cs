@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Campaigns.Stages;
 
-namespace Campaigns.Plugins.Channels.Webhook;
+namespace Campaigns.Plugins.Channels.Http;
 
 /// <summary>What an HTTP answer means for the message: sent, worth retrying (5xx, 408, 429), or refused for good (other 4xx).</summary>
 internal static class ResponseOutcome

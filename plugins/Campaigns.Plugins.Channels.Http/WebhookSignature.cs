@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Campaigns.Plugins.Channels.Webhook;
+namespace Campaigns.Plugins.Channels.Http;
 
 /// <summary>
 /// The <c>Campaigns-Signature</c> header: <c>t=&lt;unix seconds&gt;,v1=&lt;lower-case hex HMAC-SHA256(secret, t + "." + body)&gt;</c>.

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Campaigns.Stages;
 
-namespace Campaigns.Plugins.Channels.Webhook;
+namespace Campaigns.Plugins.Channels.Http;
 
 /// <summary>The JSON body of one message: the outgoing message's fields, camelCase.</summary>
 internal sealed record WebhookPayload(string Key, string CampaignId, string CustomerId, string? Address, string? Subject, string Body,
