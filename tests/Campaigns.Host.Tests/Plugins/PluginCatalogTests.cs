@@ -8,6 +8,10 @@ namespace Campaigns.Host.Tests.Plugins;
 
 public sealed class PluginCatalogTests : IDisposable
 {
+    /// <summary>Every stage key the bundled plugins provide, in ordinal order.</summary>
+    private static readonly string[] BundledStageKeys =
+        ["active-customers", "buy-again", "content-based", "ease", "fixed-local-time", "http", "hybrid", "item-knn", "most-popular", "outbox", "smtp", "trending", "user-knn", "webhook"];
+
     private readonly PluginFolders _folders = new PluginFolders().WithBundled();
 
     public void Dispose() => _folders.Dispose();
@@ -19,7 +23,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         Assert.Empty(catalog.Failed);
         AssertBundledLoaded(catalog);
-        Assert.Equal(["active-customers", "buy-again", "content-based", "ease", "fixed-local-time", "hybrid", "item-knn", "most-popular", "outbox", "trending", "user-knn"], catalog.Stages.All.Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(BundledStageKeys, catalog.Stages.All.Select(s => s.Key).Order(StringComparer.Ordinal));
         Assert.All(catalog.Loaded, p => Assert.Equal("1.2", p.ContractVersion));
     }
 
@@ -54,7 +58,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         Assert.Equal(cases.Length, catalog.Failed.Count);
         AssertBundledLoaded(catalog);
-        Assert.Equal(11, catalog.Stages.All.Count);
+        Assert.Equal(BundledStageKeys.Length, catalog.Stages.All.Count);
     }
 
     [Fact]
@@ -68,7 +72,7 @@ public sealed class PluginCatalogTests : IDisposable
         var error = Assert.Single(logger.Entries, e => e.Level == LogLevel.Error);
         Assert.Contains("test.future-contract", error.Message, StringComparison.Ordinal);
         Assert.Contains("built against contract 2.0, host provides 1.2", error.Message, StringComparison.Ordinal);
-        Assert.Equal(4, logger.Entries.Count(e => e.Level == LogLevel.Information));
+        Assert.Equal(PluginFolders.Bundled.Count, logger.Entries.Count(e => e.Level == LogLevel.Information));
     }
 
     [Fact]
@@ -119,7 +123,7 @@ public sealed class PluginCatalogTests : IDisposable
     private static void AssertBundledLoaded(PluginCatalog catalog)
     {
         Assert.Equal(
-            ["campaigns.channels.outbox", "campaigns.recommenders", "campaigns.segmentation", "campaigns.timing"],
+            ["campaigns.channels.http", "campaigns.channels.outbox", "campaigns.channels.smtp", "campaigns.recommenders", "campaigns.segmentation", "campaigns.timing"],
             catalog.Loaded.Where(p => p.Id.StartsWith("campaigns.", StringComparison.Ordinal)).Select(p => p.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["outbox"], catalog.Loaded.Single(p => p.Id == "campaigns.channels.outbox").StageKeys);
         Assert.Equal(["buy-again", "content-based", "ease", "hybrid", "item-knn", "most-popular", "trending", "user-knn"], catalog.Loaded.Single(p => p.Id == "campaigns.recommenders").StageKeys);

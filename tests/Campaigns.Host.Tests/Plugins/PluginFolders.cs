@@ -23,9 +23,11 @@ internal sealed class PluginFolders : IDisposable
         Directory.CreateDirectory(Data);
     }
 
-    /// <summary>The four plugins the product ships.</summary>
+    /// <summary>The plugins the product ships: every project under plugins/.</summary>
     public static IReadOnlyList<string> Bundled { get; } =
-        ["Campaigns.Plugins.Channels.Outbox", "Campaigns.Plugins.Recommenders", "Campaigns.Plugins.Segmentation", "Campaigns.Plugins.Timing"];
+        [.. Directory.GetDirectories(Path.Combine(RepoRoot.Value, "plugins"))
+            .Where(dir => File.Exists(Path.Combine(dir, Path.GetFileName(dir) + ".csproj")))
+            .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
 
     public string Root { get; }
 
