@@ -105,6 +105,14 @@ public sealed class GenerateVerbTests
         var unknown = await host.RunAsync("bench", "recommend", "--input", file, "--algorithms", "no-such-thing");
         Assert.True(unknown.ExitCode == 2, unknown.ToString());
         Assert.Contains("no-such-thing: no recommender stage has this key", unknown.Error);
+
+        var noInput = await host.RunAsync("bench", "recommend", "--k", "5");
+        Assert.True(noInput.ExitCode == 2, noInput.ToString());
+        Assert.Contains("--input FILE is required", noInput.Error);
+
+        var noCustomers = await host.RunAsync("bench", "recommend", "--input", file, "--customers", "0");
+        Assert.True(noCustomers.ExitCode == 2, noCustomers.ToString());
+        Assert.Contains("--customers must be at least 1", noCustomers.Error);
     }
 
     private static async Task<string> Unzip(string path)
