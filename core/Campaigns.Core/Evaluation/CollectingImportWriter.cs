@@ -7,15 +7,19 @@ namespace Campaigns.Evaluation;
 /// An <see cref="IImportWriter"/> that keeps what the importer reads in memory, so evaluation reads files through the
 /// same parser (and the same line-numbered error reports) as <c>import</c> without touching the database.
 /// </summary>
-internal sealed class CollectingImportWriter : IImportWriter
+/// <remarks>
+/// It holds one import of one file, whose event ids the mappers make unique (identical lines are numbered), so it does
+/// not keep the ids to ignore repeats as a database does: on 20 million events that set alone took gigabytes.
+/// </remarks>
+/// <param name="keep">Which events to keep; the others are counted as added and dropped.</param>
+internal sealed class CollectingImportWriter(Func<Interaction, bool> keep) : IImportWriter
 {
-    private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
-
     public Dictionary<string, Customer> Customers { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, CatalogItem> Items { get; } = new(StringComparer.Ordinal);
 
-    public List<Interaction> Events { get; } = [];
+    /// <summary>The kept events, as flat columns (no object per event).</summary>
+    public EventTable Events { get; } = new();
 
     public Task<int> AddCustomersAsync(IReadOnlyList<Customer> customers, CancellationToken cancellationToken) =>
         Task.FromResult(customers.Count(c => Customers.TryAdd(c.Id, c)));
@@ -25,14 +29,9 @@ internal sealed class CollectingImportWriter : IImportWriter
 
     public Task<int> AddEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
-        var added = 0;
         foreach (var e in events)
-        {
-            if (!_eventIds.Add(e.EventId)) continue;
-            Events.Add(e.Interaction);
-            added++;
-        }
-        return Task.FromResult(added);
+            if (keep(e.Interaction)) Events.Add(e.Interaction);
+        return Task.FromResult(events.Count);
     }
 
     public Task UpsertCustomersAsync(IReadOnlyList<Customer> customers, CancellationToken cancellationToken)

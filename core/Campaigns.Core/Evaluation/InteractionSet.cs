@@ -17,7 +17,7 @@ public sealed record InteractionSet(IReadOnlyList<CatalogItem> Items, IReadOnlyL
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     public static async Task<InteractionSet> LoadAsync(string path, TimeProvider time, CancellationToken cancellationToken)
     {
-        var writer = new CollectingImportWriter();
+        var writer = new CollectingImportWriter(e => e.ItemId.Length > 0 && e.Type != InteractionTypes.Return);
         ImportResult import;
         try
         {
@@ -28,13 +28,10 @@ public sealed record InteractionSet(IReadOnlyList<CatalogItem> Items, IReadOnlyL
             throw new EvaluationException(ex.Message, ex);
         }
 
-        var events = writer.Events
-            .Where(e => e.ItemId.Length > 0 && e.Type != InteractionTypes.Return)
-            .ToList();
+        var events = writer.Events;
         if (events.Count == 0)
             throw new EvaluationException($"the file has no usable interactions ({import.Lines:N0} data lines, {import.BadRows:N0} bad)");
-        var users = events.Select(e => e.CustomerId).Distinct(StringComparer.Ordinal).Take(2).Count();
-        if (users < 2)
+        if (events.CustomerCount < 2)
             throw new EvaluationException("the file has interactions of only one user: evaluation needs at least two");
         return new InteractionSet([.. writer.Items.Values.OrderBy(i => i.Id, StringComparer.Ordinal)], events, import);
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Campaigns.Campaign;
 using Campaigns.Data;
 using Campaigns.Stages;
 using Microsoft.Extensions.Logging;
@@ -23,7 +22,7 @@ public sealed class OfflineEvaluator(StageRegistry registry, ILoggerFactory logg
     public async Task<IReadOnlyList<AlgorithmResult>> RunAsync(InteractionSet data, EvaluationSettings settings, IReadOnlyList<AlgorithmChoice> algorithms, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.K, 1);
-        var stages = Resolve(algorithms);
+        var stages = StageResolver.Resolve(registry, algorithms);
         var split = Splitter.Split(data.Events, settings.Split);
         var truth = new GroundTruth(split, settings.RemoveSeen);
         if (truth.Users.Count == 0)
@@ -56,29 +55,6 @@ public sealed class OfflineEvaluator(StageRegistry registry, ILoggerFactory logg
             }
         }
         return results;
-    }
-
-    /// <summary>Looks up every key and binds its options with the campaign binder, reporting all problems at once.</summary>
-    private List<(StageRegistration Stage, object Options)> Resolve(IReadOnlyList<AlgorithmChoice> algorithms)
-    {
-        if (algorithms.Count == 0) throw new EvaluationException("no algorithm to evaluate: no recommender stage is loaded");
-        var errors = new List<string>();
-        var resolved = new List<(StageRegistration, object)>();
-        foreach (var choice in algorithms)
-        {
-            if (!registry.TryGet(StageKind.Recommender, choice.Key, out var stage))
-            {
-                var known = registry.All.Where(s => s.Kind == StageKind.Recommender).Select(s => s.Key);
-                errors.Add($"{choice.Key}: no recommender stage has this key (loaded: {string.Join(", ", known)})");
-                continue;
-            }
-            var bindErrors = new List<DefinitionError>();
-            var options = StageOptionsBinder.Bind(stage.OptionsType, choice.Options, choice.Key, bindErrors);
-            errors.AddRange(bindErrors.Select(e => e.ToString()));
-            if (options is not null) resolved.Add((stage, options));
-        }
-        if (errors.Count > 0) throw new EvaluationException(string.Join(Environment.NewLine, errors));
-        return resolved;
     }
 
     private static async Task<AlgorithmResult> EvaluateAsync(string key, IRecommenderStage stage, GroundTruth truth, EvaluationSettings settings, CancellationToken cancellationToken)

@@ -8,31 +8,41 @@ namespace Campaigns.Evaluation;
 /// Customers are the users with training events (time zone UTC); the catalogue is the importer's, with no stock
 /// tracked; the aggregates follow the semantics the database readers document.
 /// </summary>
+/// <remarks>
+/// Events stay in an <see cref="EventTable"/> (flat columns) with a time-order permutation; <see cref="Interaction"/>
+/// and <see cref="Customer"/> objects are built only for the chunk being streamed, and the aggregates count over int
+/// indexes. That is what keeps 20 million events and a million customers within a few gigabytes.
+/// </remarks>
 internal sealed class TrainingData : ICustomerReader, ICatalogReader, IInteractionReader
 {
-    private readonly Interaction[] _events;
-    private readonly Customer[] _customers;
-    private readonly Dictionary<string, Customer> _customersById;
+    private readonly EventTable _table;
+    private readonly int[] _order;
+    private readonly string[] _customerIds;
     private readonly CatalogItem[] _items;
     private readonly Dictionary<string, CatalogItem> _itemsById;
 
     public TrainingData(IReadOnlyList<Interaction> train, IReadOnlyList<CatalogItem> catalog)
     {
-        _events = [.. train.OrderBy(e => e.OccurredAt)];
-        _customers = [.. train.Select(e => e.CustomerId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => new Customer(id))];
-        _customersById = _customers.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        _table = train as EventTable ?? EventTable.From(train);
+        _order = TimeOrder(_table);
+        _customerIds = new string[_table.CustomerCount];
+        for (var c = 0; c < _customerIds.Length; c++) _customerIds[c] = _table.CustomerId(c);
+        Array.Sort(_customerIds, StringComparer.Ordinal);
         _items = [.. catalog.Select(i => i with { Stock = null }).OrderBy(i => i.Id, StringComparer.Ordinal)];
         _itemsById = _items.ToDictionary(i => i.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>The instant of the latest event; the Unix epoch when there is none.</summary>
+    public DateTimeOffset LatestEvent => _order.Length == 0 ? DateTimeOffset.UnixEpoch : new DateTimeOffset(_table.TicksOf(_order[^1]), TimeSpan.Zero);
+
     public async IAsyncEnumerable<IReadOnlyList<Customer>> ReadAllAsync(int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var chunk in _customers.Chunk(batchSize)) yield return chunk;
+        foreach (var chunk in _customerIds.Chunk(batchSize)) yield return Array.ConvertAll(chunk, id => new Customer(id));
         await Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<Customer>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Customer>>([.. ids.Distinct(StringComparer.Ordinal).Where(_customersById.ContainsKey).Select(id => _customersById[id])]);
+        Task.FromResult<IReadOnlyList<Customer>>([.. ids.Distinct(StringComparer.Ordinal).Where(id => _table.FindCustomer(id) >= 0).Select(id => new Customer(id))]);
 
     Task<IReadOnlyList<CatalogItem>> ICatalogReader.GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<CatalogItem>>([.. ids.Distinct(StringComparer.Ordinal).Where(_itemsById.ContainsKey).Select(id => _itemsById[id])]);
@@ -45,36 +55,54 @@ internal sealed class TrainingData : ICustomerReader, ICatalogReader, IInteracti
 
     public async IAsyncEnumerable<IReadOnlyList<Interaction>> ReadAsync(InteractionQuery query, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var chunk in Matching(query).Chunk(batchSize)) yield return chunk;
+        foreach (var chunk in Matching(query).Chunk(batchSize)) yield return Array.ConvertAll(chunk, n => _table[n]);
         await Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<ItemActivity>> CountByItemAsync(InteractionQuery query, int top, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ItemActivity>>([.. Matching(query)
-            .Where(e => e.ItemId.Length > 0)
-            .GroupBy(e => e.ItemId, StringComparer.Ordinal)
-            .Select(g => new ItemActivity(g.Key, g.LongCount(), g.Select(e => e.CustomerId).Distinct(StringComparer.Ordinal).LongCount(), g.Sum(e => e.Quantity)))
-            .OrderByDescending(a => a.Customers).ThenByDescending(a => a.Events).ThenBy(a => a.ItemId, StringComparer.Ordinal)
-            .Take(Math.Max(0, top))]);
+        Task.FromResult(TrainingAggregates.ByItem(_table, Matching(query), top));
 
     public async IAsyncEnumerable<IReadOnlyList<CustomerActivity>> CountByCustomerAsync(InteractionQuery query, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var activity = Matching(query)
-            .GroupBy(e => e.CustomerId, StringComparer.Ordinal)
-            .Select(g => new CustomerActivity(g.Key, g.LongCount(), g.Max(e => e.OccurredAt)))
-            .OrderBy(a => a.CustomerId, StringComparer.Ordinal);
-        foreach (var chunk in activity.Chunk(batchSize)) yield return chunk;
+        foreach (var chunk in TrainingAggregates.ByCustomer(_table, Matching(query), _customerIds).Chunk(batchSize)) yield return chunk;
         await Task.CompletedTask;
     }
 
-    /// <summary>Since inclusive, Until exclusive, Types null or empty for all: the contract's <see cref="InteractionQuery"/>.</summary>
-    private IEnumerable<Interaction> Matching(InteractionQuery query)
+    /// <summary>Event indexes in time order matching the query: Since inclusive, Until exclusive, Types null or empty for all.</summary>
+    private IEnumerable<int> Matching(InteractionQuery query)
     {
-        var types = query.Types is { Count: > 0 } t ? t.ToHashSet(StringComparer.Ordinal) : null;
-        return _events.Where(e =>
-            (query.Since is null || e.OccurredAt >= query.Since) &&
-            (query.Until is null || e.OccurredAt < query.Until) &&
-            (types is null || types.Contains(e.Type)));
+        var since = query.Since?.UtcTicks ?? long.MinValue;
+        var until = query.Until?.UtcTicks ?? long.MaxValue;
+        bool[]? types = null;
+        if (query.Types is { Count: > 0 })
+        {
+            types = new bool[256];
+            foreach (var type in query.Types)
+                if (_table.FindType(type) is var t and >= 0) types[t] = true;
+        }
+        foreach (var n in _order)
+        {
+            var ticks = _table.TicksOf(n);
+            if (ticks >= since && ticks < until && (types is null || types[_table.TypeIndexOf(n)])) yield return n;
+        }
+    }
+
+    /// <summary>Event indexes sorted by time, ties in table order (as a stable sort would leave them).</summary>
+    private static int[] TimeOrder(EventTable table)
+    {
+        var keys = new long[table.Count];
+        var order = new int[table.Count];
+        for (var n = 0; n < order.Length; n++) (keys[n], order[n]) = (table.TicksOf(n), n);
+        Array.Sort(keys, order);
+        // Array.Sort is not stable: restore table order within each run of equal instants.
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start]) end++;
+            if (end - start > 1) order.AsSpan(start, end - start).Sort();
+            start = end;
+        }
+        return order;
     }
 }
 

@@ -16,10 +16,12 @@ namespace Campaigns.Host.Cli;
 internal sealed class BenchVerb : ICliVerb
 {
     public string Name => "bench";
-    public string Usage => "bench plan [--customers 1000000] [--items 10000] [--skip-generate] [--render-seconds 3]   plan benchmark (use PostgreSQL)";
+    public string Usage => "bench plan [--customers 1000000] [--items 10000] [--skip-generate] [--render-seconds 3]   plan benchmark (use PostgreSQL)" +
+                           Environment.NewLine + "  " + BenchRecommend.Usage + "   train and recommend for every customer";
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
+        if (args is ["recommend", ..]) return await BenchRecommend.RunAsync(services, args);
         var cli = new CliArgs(args, new HashSet<string> { "skip-generate" });
         if (cli.Positional is not ["plan"])
         {

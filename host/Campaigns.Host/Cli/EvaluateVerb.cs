@@ -95,7 +95,7 @@ internal sealed class EvaluateVerb : ICliVerb
     }
 
     /// <summary>Takes out the repeatable <c>--options key={json}</c> (or <c>--options=key={json}</c>), which CliArgs would keep only once.</summary>
-    private static (string[] Remaining, Dictionary<string, JsonElement> Options) ExtractOptions(string[] args)
+    internal static (string[] Remaining, Dictionary<string, JsonElement> Options) ExtractOptions(string[] args)
     {
         var rest = new List<string>();
         var options = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
