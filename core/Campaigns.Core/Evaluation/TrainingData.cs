@@ -16,10 +16,14 @@ internal sealed class TrainingData : ICustomerReader, ICatalogReader, IInteracti
     private readonly CatalogItem[] _items;
     private readonly Dictionary<string, CatalogItem> _itemsById;
 
-    public TrainingData(IReadOnlyList<Interaction> train, IReadOnlyList<CatalogItem> catalog)
+    /// <param name="train">The training events.</param>
+    /// <param name="catalog">The catalogue.</param>
+    /// <param name="known">Customers as the file described them (time zones); others are <c>new Customer(id)</c>, UTC.</param>
+    public TrainingData(IReadOnlyList<Interaction> train, IReadOnlyList<CatalogItem> catalog, IReadOnlyDictionary<string, Customer>? known = null)
     {
         _events = [.. train.OrderBy(e => e.OccurredAt)];
-        _customers = [.. train.Select(e => e.CustomerId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => new Customer(id))];
+        _customers = [.. train.Select(e => e.CustomerId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(id => known?.GetValueOrDefault(id) ?? new Customer(id))];
         _customersById = _customers.ToDictionary(c => c.Id, StringComparer.Ordinal);
         _items = [.. catalog.Select(i => i with { Stock = null }).OrderBy(i => i.Id, StringComparer.Ordinal)];
         _itemsById = _items.ToDictionary(i => i.Id, StringComparer.Ordinal);

@@ -19,7 +19,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         Assert.Empty(catalog.Failed);
         AssertBundledLoaded(catalog);
-        Assert.Equal(["active-customers", "buy-again", "content-based", "ease", "fixed-local-time", "hybrid", "item-knn", "most-popular", "outbox", "trending", "user-knn"], catalog.Stages.All.Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["active-customers", "bayes-hour-of-week", "buy-again", "content-based", "ease", "fixed-local-time", "hybrid", "item-knn", "median-hour", "most-popular", "outbox", "purchase-cycle", "trending", "user-knn"], catalog.Stages.All.Select(s => s.Key).Order(StringComparer.Ordinal));
         Assert.All(catalog.Loaded, p => Assert.Equal("1.2", p.ContractVersion));
     }
 
@@ -54,7 +54,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         Assert.Equal(cases.Length, catalog.Failed.Count);
         AssertBundledLoaded(catalog);
-        Assert.Equal(11, catalog.Stages.All.Count);
+        Assert.Equal(14, catalog.Stages.All.Count);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class PluginCatalogTests : IDisposable
         Assert.Equal(["outbox"], catalog.Loaded.Single(p => p.Id == "campaigns.channels.outbox").StageKeys);
         Assert.Equal(["buy-again", "content-based", "ease", "hybrid", "item-knn", "most-popular", "trending", "user-knn"], catalog.Loaded.Single(p => p.Id == "campaigns.recommenders").StageKeys);
         Assert.Equal(["active-customers"], catalog.Loaded.Single(p => p.Id == "campaigns.segmentation").StageKeys);
-        Assert.Equal(["fixed-local-time"], catalog.Loaded.Single(p => p.Id == "campaigns.timing").StageKeys);
+        Assert.Equal(["bayes-hour-of-week", "fixed-local-time", "median-hour", "purchase-cycle"], catalog.Loaded.Single(p => p.Id == "campaigns.timing").StageKeys);
     }
 
     private string AddBroken(string brokenCase)
