@@ -19,7 +19,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         Assert.Empty(catalog.Failed);
         AssertBundledLoaded(catalog);
-        Assert.Equal(["active-customers", "bayes-hour-of-week", "buy-again", "content-based", "ease", "fixed-local-time", "hybrid", "item-knn", "median-hour", "most-popular", "outbox", "purchase-cycle", "trending", "user-knn"], catalog.Stages.All.Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["active-customers", "bayes-hour-of-week", "buy-again", "content-based", "ease", "fixed-local-time", "hybrid", "item-knn", "median-hour", "ml-engagement", "most-popular", "outbox", "purchase-cycle", "trending", "user-knn"], catalog.Stages.All.Select(s => s.Key).Order(StringComparer.Ordinal));
         Assert.All(catalog.Loaded, p => Assert.Equal("1.2", p.ContractVersion));
     }
 
@@ -54,7 +54,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         Assert.Equal(cases.Length, catalog.Failed.Count);
         AssertBundledLoaded(catalog);
-        Assert.Equal(14, catalog.Stages.All.Count);
+        Assert.Equal(15, catalog.Stages.All.Count);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class PluginCatalogTests : IDisposable
         var error = Assert.Single(logger.Entries, e => e.Level == LogLevel.Error);
         Assert.Contains("test.future-contract", error.Message, StringComparison.Ordinal);
         Assert.Contains("built against contract 2.0, host provides 1.2", error.Message, StringComparison.Ordinal);
-        Assert.Equal(4, logger.Entries.Count(e => e.Level == LogLevel.Information));
+        Assert.Equal(PluginFolders.Bundled.Count, logger.Entries.Count(e => e.Level == LogLevel.Information));
     }
 
     [Fact]
@@ -119,12 +119,13 @@ public sealed class PluginCatalogTests : IDisposable
     private static void AssertBundledLoaded(PluginCatalog catalog)
     {
         Assert.Equal(
-            ["campaigns.channels.outbox", "campaigns.recommenders", "campaigns.segmentation", "campaigns.timing"],
+            ["campaigns.channels.outbox", "campaigns.recommenders", "campaigns.segmentation", "campaigns.timing", "campaigns.timing.ml"],
             catalog.Loaded.Where(p => p.Id.StartsWith("campaigns.", StringComparison.Ordinal)).Select(p => p.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["outbox"], catalog.Loaded.Single(p => p.Id == "campaigns.channels.outbox").StageKeys);
         Assert.Equal(["buy-again", "content-based", "ease", "hybrid", "item-knn", "most-popular", "trending", "user-knn"], catalog.Loaded.Single(p => p.Id == "campaigns.recommenders").StageKeys);
         Assert.Equal(["active-customers"], catalog.Loaded.Single(p => p.Id == "campaigns.segmentation").StageKeys);
         Assert.Equal(["bayes-hour-of-week", "fixed-local-time", "median-hour", "purchase-cycle"], catalog.Loaded.Single(p => p.Id == "campaigns.timing").StageKeys);
+        Assert.Equal(["ml-engagement"], catalog.Loaded.Single(p => p.Id == "campaigns.timing.ml").StageKeys);
     }
 
     private string AddBroken(string brokenCase)
