@@ -34,9 +34,11 @@ internal sealed class MedianHourStage(StageContext context, MedianHourOptions op
     {
         var zone = _zones.Resolve(customer.TimeZone);
         var events = _log!.For(customer.Id);
-        var (target, reason) = events.Count >= options.MinEvents
-            ? (Median(events), $"median-hour:{Median(events):hh\\:mm} n={events.Count}")
-            : (_fallback.At, $"median-hour:fallback {_fallback.Label} n={events.Count}");
+        var personal = events.Count >= options.MinEvents;
+        var target = personal ? Median(events) : _fallback.At;
+        var reason = personal
+            ? $"median-hour:{target:hh\\:mm} n={events.Count}"
+            : $"median-hour:fallback {_fallback.Label} n={events.Count}";
         reason += " " + zone.Label;
 
         var candidates = Candidates.Hourly(from, deadline, options.HorizonHours, zone);
