@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Campaigns.Host.Tests.Support;
 
@@ -58,6 +57,35 @@ public sealed class EvaluateTimingVerbTests
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(message, result.Error);
+    }
+
+    [Theory]
+    [InlineData(new[] { "generate-timing" }, "--output FILE is required")]
+    [InlineData(new[] { "generate-timing", "--output", "x.csv", "--customers", "1" }, "--customers must be at least 2")]
+    [InlineData(new[] { "simulate-timing", "--rounds", "0" }, "--rounds must be at least 1")]
+    [InlineData(new[] { "simulate-timing", "--customers", "many" }, "--customers must be a whole number")]
+    public async Task The_synthetic_verbs_reject_bad_arguments_with_exit_2(string[] args, string message)
+    {
+        using var host = new HostProcess();
+        var result = await host.RunAsync(args);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public async Task Simulate_timing_prints_regret_per_round_and_writes_the_chart()
+    {
+        using var host = new HostProcess();
+        var svg = Path.Combine(host.Folder, "regret.svg");
+
+        var result = await host.RunAsync("simulate-timing", "--customers", "40", "--rounds", "3", "--svg", svg);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("round,bayes thompson,bayes posterior mean,fixed 10:00", lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("<svg", await File.ReadAllTextAsync(svg));
     }
 
     [Fact]
