@@ -51,8 +51,9 @@ internal sealed class BayesHourOfWeekStage(StageContext context, BayesHourOfWeek
         var mode = "mean";
         if (options.Exploration == "thompson")
         {
-            var shapes = candidates.Select(c => posterior[c.Slot]).ToArray();
-            (chosen, var p) = Thompson.Choose(shapes, options.ProbabilityDraws, $"{options.Seed}|{customer.Id}|{context.Run.Occurrence}");
+            var slots = candidates.Select(c => c.Slot).ToArray();
+            (chosen, var p) = Thompson.Choose(random => _prior.Sample(counts, slots, random), options.ProbabilityDraws,
+                $"{options.Seed}|{customer.Id}|{context.Run.Occurrence}");
             probability = p;
             mode = "thompson";
         }

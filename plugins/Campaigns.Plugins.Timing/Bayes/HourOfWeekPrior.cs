@@ -52,6 +52,27 @@ internal sealed class HourOfWeekPrior
         return c;
     }
 
+    /// <summary>
+    /// One posterior draw of θ at <paramref name="slots"/>, through both levels: q ~ Dirichlet(α·T + a) over the day-type
+    /// slots, then θ(s) ∝ Gamma(β·m_q(s) + n(s)). Drawing the day-type level too matters: with a large β the
+    /// hour-of-week level alone is nearly certain, and the uncertainty that exploration needs sits in q. Values are
+    /// unnormalised Gamma draws (the Dirichlet's common normaliser does not change which slot is largest).
+    /// </summary>
+    public double[] Sample(SlotCounts counts, IReadOnlyList<int> slots, Random random)
+    {
+        var q = new double[HourOfWeek.DayTypeSlots];
+        var sum = 0.0;
+        for (var t = 0; t < q.Length; t++) sum += q[t] = Thompson.Gamma(Alpha * DayTypeShare[t] + counts.DayType[t], random);
+        var values = new double[slots.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var s = slots[i];
+            var t = HourOfWeek.DayType(s);
+            values[i] = Thompson.Gamma(Beta * (q[t] / sum) * Population[s] / DayTypeShare[t] + counts.Week[s], random);
+        }
+        return values;
+    }
+
     /// <summary>Fits P, α and β on the log (at most <paramref name="maxCustomers"/> customers, spread over ids, for the strengths).</summary>
     public static HourOfWeekPrior Fit(ActivityLog log, int maxCustomers)
     {

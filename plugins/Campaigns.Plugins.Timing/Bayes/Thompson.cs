@@ -1,12 +1,10 @@
 using System.Text;
-using MathNet.Numerics.Distributions;
 
 namespace Campaigns.Plugins.Timing.Bayes;
 
 /// <summary>
-/// Thompson sampling over the candidate slots of one decision: draw θ from the customer's Dirichlet posterior and take
-/// the candidate whose slot drew most. Only the candidates' slots are drawn: the argmax of Dirichlet components is the
-/// argmax of the independent Gamma(c(s), 1) draws behind them, so the other slots never need drawing.
+/// Thompson sampling over the candidate slots of one decision: draw θ from the customer's posterior and take the
+/// candidate whose slot drew most.
 /// </summary>
 internal static class Thompson
 {
@@ -15,25 +13,26 @@ internal static class Thompson
     /// <paramref name="draws"/> further draws. Everything comes from one generator seeded by
     /// <paramref name="seedKey"/>, so the same seed, customer and occurrence give the same decision.
     /// </summary>
-    public static (int Chosen, double Probability) Choose(IReadOnlyList<double> shapes, int draws, string seedKey)
+    /// <param name="draw">One posterior draw: a value per candidate, comparable across candidates.</param>
+    /// <param name="draws">Draws for the probability estimate.</param>
+    /// <param name="seedKey">What the generator is seeded with.</param>
+    public static (int Chosen, double Probability) Choose(Func<Random, double[]> draw, int draws, string seedKey)
     {
         var random = new Random(StableSeed(seedKey));
-        var chosen = Draw(shapes, random);
+        var chosen = ArgMax(draw(random));
         var wins = 0;
-        for (var d = 0; d < draws; d++) if (Draw(shapes, random) == chosen) wins++;
+        for (var d = 0; d < draws; d++) if (ArgMax(draw(random)) == chosen) wins++;
         return (chosen, draws == 0 ? 1 : (double)wins / draws);
     }
 
-    /// <summary>One Thompson draw: the index of the largest Gamma(shape, 1) sample (ties: the first).</summary>
-    private static int Draw(IReadOnlyList<double> shapes, Random random)
+    /// <summary>A Gamma(shape, 1) draw; a vanishing shape draws 0 (the slot cannot win).</summary>
+    public static double Gamma(double shape, Random random) =>
+        shape < 1e-12 ? 0 : MathNet.Numerics.Distributions.Gamma.Sample(random, shape, 1.0);
+
+    private static int ArgMax(double[] values)
     {
         var best = 0;
-        var bestValue = double.NegativeInfinity;
-        for (var i = 0; i < shapes.Count; i++)
-        {
-            var value = Gamma.Sample(random, shapes[i], 1.0);
-            if (value > bestValue) (best, bestValue) = (i, value);
-        }
+        for (var i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
         return best;
     }
 
