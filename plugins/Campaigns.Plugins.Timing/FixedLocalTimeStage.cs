@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Campaigns.Data;
+using Campaigns.Plugins.Timing.Slots;
 using Campaigns.Stages;
 
 namespace Campaigns.Plugins.Timing;

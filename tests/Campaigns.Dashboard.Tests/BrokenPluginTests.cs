@@ -18,7 +18,7 @@ public sealed class BrokenPluginTests(BrokenPluginHostFixture fixture) : IClassF
             await Expect(failed).ToContainTextAsync(BrokenPluginHostFixture.BrokenPlugin);
             await Expect(failed).ToContainTextAsync("not a .NET assembly");
             await Expect(failed).ToHaveCSSAsync("color", CampaignsPage.AlertRed);
-            await Expect(CampaignsPage.PluginRows(page, "loaded")).ToHaveCountAsync(4);
+            await Expect(CampaignsPage.PluginRows(page, "loaded")).ToHaveCountAsync(RepoPaths.BundledPluginCount);
             Assert.Equal(CampaignsPage.OutboxLines(fixture.Host), counts["sent"]);
         }
         finally

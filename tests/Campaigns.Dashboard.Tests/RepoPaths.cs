@@ -21,6 +21,10 @@ internal static class RepoPaths
     /// <summary>The bundled plugins the host build copied next to it.</summary>
     public static string HostPlugins => Path.Combine(HostBin, "plugins");
 
+    /// <summary>How many plugins the product ships: one per project folder under plugins/.</summary>
+    public static int BundledPluginCount => Directory.GetDirectories(Path.Combine(Root, "plugins"))
+        .Count(dir => File.Exists(Path.Combine(dir, Path.GetFileName(dir) + ".csproj")));
+
     /// <summary>The clone's templates (messages, sample campaign, sample data).</summary>
     public static string Templates => Path.Combine(Root, "templates");
 

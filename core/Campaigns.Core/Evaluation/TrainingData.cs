@@ -5,7 +5,7 @@ namespace Campaigns.Evaluation;
 
 /// <summary>
 /// The contract's three readers over the training half of a split, so evaluation runs the very stages campaigns run.
-/// Customers are the users with training events (time zone UTC); the catalogue is the importer's, with no stock
+/// Customers are the users with training events (as the file described them, else time zone UTC); the catalogue is the importer's, with no stock
 /// tracked; the aggregates follow the semantics the database readers document.
 /// </summary>
 /// <remarks>
@@ -20,9 +20,14 @@ internal sealed class TrainingData : ICustomerReader, ICatalogReader, IInteracti
     private readonly string[] _customerIds;
     private readonly CatalogItem[] _items;
     private readonly Dictionary<string, CatalogItem> _itemsById;
+    private readonly IReadOnlyDictionary<string, Customer>? _known;
 
-    public TrainingData(IReadOnlyList<Interaction> train, IReadOnlyList<CatalogItem> catalog)
+    /// <param name="train">The training events.</param>
+    /// <param name="catalog">The catalogue.</param>
+    /// <param name="known">Customers as the file described them (time zones); others are <c>new Customer(id)</c>, UTC.</param>
+    public TrainingData(IReadOnlyList<Interaction> train, IReadOnlyList<CatalogItem> catalog, IReadOnlyDictionary<string, Customer>? known = null)
     {
+        _known = known;
         _table = train as EventTable ?? EventTable.From(train);
         _order = TimeOrder(_table);
         _customerIds = new string[_table.CustomerCount];
@@ -37,12 +42,14 @@ internal sealed class TrainingData : ICustomerReader, ICatalogReader, IInteracti
 
     public async IAsyncEnumerable<IReadOnlyList<Customer>> ReadAllAsync(int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var chunk in _customerIds.Chunk(batchSize)) yield return Array.ConvertAll(chunk, id => new Customer(id));
+        foreach (var chunk in _customerIds.Chunk(batchSize)) yield return Array.ConvertAll(chunk, CustomerOf);
         await Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<Customer>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Customer>>([.. ids.Distinct(StringComparer.Ordinal).Where(id => _table.FindCustomer(id) >= 0).Select(id => new Customer(id))]);
+        Task.FromResult<IReadOnlyList<Customer>>([.. ids.Distinct(StringComparer.Ordinal).Where(id => _table.FindCustomer(id) >= 0).Select(CustomerOf)]);
+
+    private Customer CustomerOf(string id) => _known?.GetValueOrDefault(id) ?? new Customer(id);
 
     Task<IReadOnlyList<CatalogItem>> ICatalogReader.GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<CatalogItem>>([.. ids.Distinct(StringComparer.Ordinal).Where(_itemsById.ContainsKey).Select(id => _itemsById[id])]);

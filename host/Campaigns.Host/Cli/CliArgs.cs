@@ -21,6 +21,9 @@ internal sealed class CliArgs
 
     public List<string> Positional { get; } = [];
 
+    /// <summary>The names of the options given.</summary>
+    public IEnumerable<string> Names => _options.Keys;
+
     public string? Get(string name) => _options.GetValueOrDefault(name);
 
     public bool Flag(string name) => _options.TryGetValue(name, out var v) && v is "true" or "1" or "yes";

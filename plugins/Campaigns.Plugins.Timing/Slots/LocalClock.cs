@@ -1,4 +1,4 @@
-namespace Campaigns.Plugins.Timing;
+namespace Campaigns.Plugins.Timing.Slots;
 
 /// <summary>Turns a wall-clock time in a zone into an instant, across daylight-saving changes.</summary>
 internal static class LocalClock
