@@ -15,7 +15,7 @@ public sealed record TimingData(IReadOnlyDictionary<string, Customer> Customers,
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     public static async Task<TimingData> LoadAsync(string path, TimeProvider time, CancellationToken cancellationToken)
     {
-        var writer = new CollectingImportWriter();
+        var writer = new CollectingImportWriter(e => e.Type != InteractionTypes.Return);
         ImportResult import;
         try
         {
@@ -25,7 +25,8 @@ public sealed record TimingData(IReadOnlyDictionary<string, Customer> Customers,
         {
             throw new EvaluationException(ex.Message, ex);
         }
-        var events = writer.Events.Where(e => e.Type != InteractionTypes.Return).ToList();
+        // Returns are dropped as they are read: they say nothing about when a customer is active.
+        IReadOnlyList<Interaction> events = writer.Events;
         if (events.Count == 0)
             throw new EvaluationException($"the file has no usable events ({import.Lines:N0} data lines, {import.BadRows:N0} bad)");
         return new TimingData(writer.Customers, [.. writer.Items.Values.OrderBy(i => i.Id, StringComparer.Ordinal)], events, import);
