@@ -7,7 +7,7 @@ namespace Campaigns.Dashboard.Tests;
 /// <summary>The dashboard of a host started as <c>dotnet run</c> starts it, read in a real browser.</summary>
 public sealed class CampaignsPageTests(SampleHostFixture fixture) : IClassFixture<SampleHostFixture>
 {
-    private static readonly string[] BundledStageKeys = ["active-customers", "most-popular", "fixed-local-time", "outbox"];
+    private static readonly string[] BundledStageKeys = ["active-customers", "most-popular", "fixed-local-time", "outbox", "reranker"];
 
     [Fact]
     public async Task Campaigns_page_shows_the_sample_campaign_sent_with_one_outbox_line_per_message()
@@ -34,7 +34,7 @@ public sealed class CampaignsPageTests(SampleHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Plugins_table_shows_the_four_bundled_plugins_loaded_and_none_failed()
+    public async Task Plugins_table_shows_the_five_bundled_plugins_loaded_and_none_failed()
     {
         var page = await fixture.NewPageAsync();
         try
@@ -42,7 +42,7 @@ public sealed class CampaignsPageTests(SampleHostFixture fixture) : IClassFixtur
             await page.GotoAsync(CampaignsPage.Path);
 
             var loaded = CampaignsPage.PluginRows(page, "loaded");
-            await Expect(loaded).ToHaveCountAsync(4);
+            await Expect(loaded).ToHaveCountAsync(5);
             foreach (var key in BundledStageKeys)
                 await Expect(loaded.Filter(new() { HasText = key })).ToBeVisibleAsync();
             await Expect(CampaignsPage.PluginRows(page, "failed")).ToHaveCountAsync(0);

@@ -19,7 +19,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         Assert.Empty(catalog.Failed);
         AssertBundledLoaded(catalog);
-        Assert.Equal(["active-customers", "buy-again", "content-based", "ease", "fixed-local-time", "hybrid", "item-knn", "most-popular", "outbox", "trending", "user-knn"], catalog.Stages.All.Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["active-customers", "buy-again", "content-based", "ease", "fixed-local-time", "hybrid", "item-knn", "most-popular", "outbox", "reranker", "trending", "user-knn"], catalog.Stages.All.Select(s => s.Key).Order(StringComparer.Ordinal));
         Assert.All(catalog.Loaded, p => Assert.Equal("1.2", p.ContractVersion));
     }
 
@@ -54,7 +54,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         Assert.Equal(cases.Length, catalog.Failed.Count);
         AssertBundledLoaded(catalog);
-        Assert.Equal(11, catalog.Stages.All.Count);
+        Assert.Equal(12, catalog.Stages.All.Count);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class PluginCatalogTests : IDisposable
         var error = Assert.Single(logger.Entries, e => e.Level == LogLevel.Error);
         Assert.Contains("test.future-contract", error.Message, StringComparison.Ordinal);
         Assert.Contains("built against contract 2.0, host provides 1.2", error.Message, StringComparison.Ordinal);
-        Assert.Equal(4, logger.Entries.Count(e => e.Level == LogLevel.Information));
+        Assert.Equal(5, logger.Entries.Count(e => e.Level == LogLevel.Information));
     }
 
     [Fact]
@@ -119,9 +119,10 @@ public sealed class PluginCatalogTests : IDisposable
     private static void AssertBundledLoaded(PluginCatalog catalog)
     {
         Assert.Equal(
-            ["campaigns.channels.outbox", "campaigns.recommenders", "campaigns.segmentation", "campaigns.timing"],
+            ["campaigns.channels.outbox", "campaigns.ranking", "campaigns.recommenders", "campaigns.segmentation", "campaigns.timing"],
             catalog.Loaded.Where(p => p.Id.StartsWith("campaigns.", StringComparison.Ordinal)).Select(p => p.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["outbox"], catalog.Loaded.Single(p => p.Id == "campaigns.channels.outbox").StageKeys);
+        Assert.Equal(["reranker"], catalog.Loaded.Single(p => p.Id == "campaigns.ranking").StageKeys);
         Assert.Equal(["buy-again", "content-based", "ease", "hybrid", "item-knn", "most-popular", "trending", "user-knn"], catalog.Loaded.Single(p => p.Id == "campaigns.recommenders").StageKeys);
         Assert.Equal(["active-customers"], catalog.Loaded.Single(p => p.Id == "campaigns.segmentation").StageKeys);
         Assert.Equal(["fixed-local-time"], catalog.Loaded.Single(p => p.Id == "campaigns.timing").StageKeys);

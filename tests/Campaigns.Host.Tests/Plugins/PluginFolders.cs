@@ -23,9 +23,9 @@ internal sealed class PluginFolders : IDisposable
         Directory.CreateDirectory(Data);
     }
 
-    /// <summary>The four plugins the product ships.</summary>
+    /// <summary>The five plugins the product ships.</summary>
     public static IReadOnlyList<string> Bundled { get; } =
-        ["Campaigns.Plugins.Channels.Outbox", "Campaigns.Plugins.Recommenders", "Campaigns.Plugins.Segmentation", "Campaigns.Plugins.Timing"];
+        ["Campaigns.Plugins.Channels.Outbox", "Campaigns.Plugins.Ranking", "Campaigns.Plugins.Recommenders", "Campaigns.Plugins.Segmentation", "Campaigns.Plugins.Timing"];
 
     public string Root { get; }
 
