@@ -35,13 +35,13 @@ public sealed class RerankerOptions : IValidatableObject
     [Required, AllowedValues("auto", "now", "latest-event")]
     public string Anchor { get; set; } = "auto";
 
-    /// <summary>Boosting rounds (trees), 1 to 2000. Default 200.</summary>
+    /// <summary>Boosting rounds (trees), 1 to 2000. Default 100.</summary>
     [Range(1, 2000)]
-    public int Trees { get; set; } = 200;
+    public int Trees { get; set; } = 100;
 
-    /// <summary>Leaves per tree, 2 to 1024. Default 31.</summary>
+    /// <summary>Leaves per tree, 2 to 1024. Default 7.</summary>
     [Range(2, 1024)]
-    public int Leaves { get; set; } = 31;
+    public int Leaves { get; set; } = 7;
 
     /// <summary>Learning rate (shrinkage), above 0 and at most 1. Default 0.05.</summary>
     [Range(1e-6, 1)]

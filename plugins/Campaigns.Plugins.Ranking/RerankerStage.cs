@@ -18,6 +18,9 @@ namespace Campaigns.Plugins.Ranking;
 /// </summary>
 internal sealed class RerankerStage : IRecommenderStage
 {
+    // Below this many customers a batch is not worth splitting across cores.
+    private const int MinChunk = 100;
+
     private readonly StageContext _context;
     private readonly RerankerOptions _options;
     private readonly CandidatePool _serving;
@@ -56,18 +59,27 @@ internal sealed class RerankerStage : IRecommenderStage
     public async Task<IReadOnlyList<IReadOnlyList<Recommendation>>> RecommendAsync(IReadOnlyList<Customer> customers, RecommendationRequest request, CancellationToken cancellationToken)
     {
         if (_model is null) await PrepareAsync(cancellationToken);
-        var m = _model!;
+        // Scoring is CPU work on read-only state: a large batch is cut into one chunk per core (the sources allow
+        // parallel batches), so one caller asking for many customers still uses the whole machine.
+        var size = Math.Max(MinChunk, (customers.Count + Environment.ProcessorCount - 1) / Environment.ProcessorCount);
+        var chunks = customers.Chunk(size).ToArray();
+        var ranked = await Task.WhenAll(chunks.Select(chunk => Task.Run(() => RankAsync(_model!, chunk, request, cancellationToken), cancellationToken)));
+        return [.. ranked.SelectMany(lists => lists)];
+    }
+
+    private async Task<IReadOnlyList<Recommendation>[]> RankAsync(Model m, Customer[] customers, RecommendationRequest request, CancellationToken cancellationToken)
+    {
         var candidates = await _serving.CollectAsync(customers, request.Count, request.TriggerItemId, cancellationToken);
         var table = new FeatureTable(FeatureVector.Length(_serving.SourceCount));
-        for (var c = 0; c < customers.Count; c++)
+        for (var c = 0; c < customers.Length; c++)
         {
             var u = m.History.Log.Customers.Find(customers[c].Id);
             foreach (var candidate in candidates[c]) FeatureVector.Fill(table.Add(0, (uint)c), m.History, u, candidate);
         }
         var scores = m.Ranker?.Score(table);
-        var lists = new IReadOnlyList<Recommendation>[customers.Count];
+        var lists = new IReadOnlyList<Recommendation>[customers.Length];
         var row = 0;
-        for (var c = 0; c < customers.Count; c++)
+        for (var c = 0; c < customers.Length; c++)
         {
             var items = candidates[c];
             // Without a model, the merge order is the ranking: score = 1 / position.

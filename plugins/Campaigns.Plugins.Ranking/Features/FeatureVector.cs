@@ -3,8 +3,10 @@ using Campaigns.Plugins.Ranking.Candidates;
 namespace Campaigns.Plugins.Ranking.Features;
 
 /// <summary>
-/// The features of one (customer, candidate) pair, as floats for the trees. Missing values (an item the customer never
-/// bought has no recency) are NaN, which LightGBM treats as missing rather than as a number.
+/// The features of one (customer, candidate) pair, as floats for the trees. A value that does not exist (the recency
+/// of an item the customer never bought, the score of a source that did not list the item) is <see cref="None"/>, a
+/// number no real value takes, never NaN: trees split it off like any value, and the tree walk of <c>Trees</c> needs
+/// no missing-value rule.
 /// </summary>
 internal static class FeatureVector
 {
@@ -13,6 +15,9 @@ internal static class FeatureVector
 
     /// <summary>Per source: normalised score and reciprocal rank.</summary>
     public const int PerSource = 2;
+
+    /// <summary>Stands for "does not exist": every real feature is ≥ -1.</summary>
+    public const float None = -2;
 
     public static int Length(int sources) => Base + PerSource * sources;
 
@@ -26,29 +31,29 @@ internal static class FeatureVector
 
         target[0] = pair.Occasions;
         target[1] = pair.Events;
-        target[2] = hasPair ? Days(h.AsOf - pair.Last) : float.NaN;
-        target[3] = hasPair ? Days(h.AsOf - pair.First) : float.NaN;
+        target[2] = hasPair ? Days(h.AsOf - pair.Last) : None;
+        target[3] = hasPair ? Days(h.AsOf - pair.First) : None;
         target[4] = (float)pair.Decayed;
         // How far into its usual repurchase interval the item is (1 = due now); needs two separate purchase days.
-        target[5] = pair.Occasions >= 2 ? (float)((h.AsOf - pair.Last) / ((double)(pair.Last - pair.First) / (pair.Occasions - 1))) : float.NaN;
+        target[5] = pair.Occasions >= 2 ? (float)((h.AsOf - pair.Last) / ((double)(pair.Last - pair.First) / (pair.Occasions - 1))) : None;
         target[6] = cs.Occasions > 0 ? (float)pair.Occasions / cs.Occasions : 0;
         target[7] = cs.Occasions;
         target[8] = cs.RecentOccasions;
         target[9] = cs.Items;
-        target[10] = cs.Items > 0 ? (float)cs.RepeatItems / cs.Items : float.NaN;
-        target[11] = cs.Last > 0 ? Days(h.AsOf - cs.Last) : float.NaN;
+        target[10] = cs.Items > 0 ? (float)cs.RepeatItems / cs.Items : None;
+        target[11] = cs.Last > 0 ? Days(h.AsOf - cs.Last) : None;
         target[12] = its.Customers;
         target[13] = its.Recent30;
         target[14] = its.Recent7;
         target[15] = (float)its.RepurchaseRate;
-        target[16] = its.First > 0 ? Days(h.AsOf - its.First) : float.NaN;
-        target[17] = its.Last > 0 ? Days(h.AsOf - its.Last) : float.NaN;
+        target[16] = its.First > 0 ? Days(h.AsOf - its.First) : None;
+        target[17] = its.Last > 0 ? Days(h.AsOf - its.Last) : None;
         var listed = 0;
         for (var s = 0; s < candidate.Ranks.Length; s++)
         {
             var rank = candidate.Ranks[s];
             if (rank > 0) listed++;
-            target[Base + PerSource * s] = candidate.Scores[s];
+            target[Base + PerSource * s] = float.IsNaN(candidate.Scores[s]) ? None : Math.Clamp(candidate.Scores[s], -1, 1);
             target[Base + PerSource * s + 1] = rank > 0 ? 1f / rank : 0;
         }
         target[18] = listed;

@@ -24,17 +24,20 @@ internal sealed class FeatureTable(int width)
         return row;
     }
 
+    /// <summary>The features of row <paramref name="index"/>.</summary>
+    public ReadOnlySpan<float> Row(int index) => _features[index];
+
     /// <summary>The rows as an ML.NET view: <c>Label</c> (float), <c>Group</c> (uint), <c>Features</c> (float vector of <see cref="Width"/>).</summary>
     public IDataView ToDataView(MLContext ml)
     {
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
-        var rows = Enumerable.Range(0, _features.Count).Select(i => new Row { Label = _labels[i], Group = _groups[i], Features = _features[i] });
+        var schema = SchemaDefinition.Create(typeof(ViewRow));
+        schema[nameof(ViewRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
+        var rows = Enumerable.Range(0, _features.Count).Select(i => new ViewRow { Label = _labels[i], Group = _groups[i], Features = _features[i] });
         return ml.Data.LoadFromEnumerable(rows, schema);
     }
 
     /// <summary>One row as ML.NET reads it.</summary>
-    private sealed class Row
+    private sealed class ViewRow
     {
         public float Label { get; set; }
 

@@ -7,14 +7,14 @@ namespace Campaigns.Plugins.Ranking.Learning;
 /// <summary>The trained LightGBM LambdaRank model: one score per feature row, higher ranks first.</summary>
 internal sealed class Ranker
 {
-    private readonly ITransformer _model;
-    private readonly int _seed;
+    private const int CheckedRows = 2_000;
+    private readonly Trees _trees;
 
-    private Ranker(ITransformer model, int seed) => (_model, _seed) = (model, seed);
+    private Ranker(Trees trees) => _trees = trees;
 
     /// <summary>
     /// Trains on <paramref name="table"/> (rows of one group contiguous). One thread: LightGBM's result then depends only
-    /// on the data, the options and the seed, so a re-run trains the same trees.
+    /// on the data, the options and the seed, so a re-run trains the same trees on any machine.
     /// </summary>
     public static Ranker Train(FeatureTable table, RerankerOptions options)
     {
@@ -33,18 +33,25 @@ internal sealed class Ranker
             Silent = true,
             Verbose = false,
         });
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("GroupKey", "Group").Append(trainer);
-        var model = pipeline.Fit(table.ToDataView(ml));
-        // Scoring needs only the features: keep the trained ranking transformer, not the group-key mapping.
-        return new Ranker(model.LastTransformer, options.Seed);
+        var data = table.ToDataView(ml);
+        var model = ml.Transforms.Conversion.MapValueToKey("GroupKey", "Group").Append(trainer).Fit(data);
+        var trees = new Trees(model.LastTransformer.Model.TrainedTreeEnsemble);
+        // Our tree walk must agree with ML.NET's own scoring; a model it cannot reproduce is a bug, not a fallback case.
+        var expected = model.Transform(ml.Data.TakeRows(data, CheckedRows)).GetColumn<float>("Score").ToArray();
+        for (var r = 0; r < expected.Length; r++)
+        {
+            var ours = trees.Score(table.Row(r));
+            if (!trees.Supported || Math.Abs(ours - expected[r]) > 1e-4 * Math.Max(1, Math.Abs(expected[r])))
+                throw new InvalidOperationException($"Tree evaluation disagrees with ML.NET on row {r}: {ours} vs {expected[r]}.");
+        }
+        return new Ranker(trees);
     }
 
     /// <summary>The scores of every row of <paramref name="table"/>, in row order.</summary>
-    public float[] Score(FeatureTable table)
+    public double[] Score(FeatureTable table)
     {
-        if (table.Count == 0) return [];
-        var ml = new MLContext(_seed);
-        var scored = _model.Transform(table.ToDataView(ml));
-        return [.. scored.GetColumn<float>(scored.Schema["Score"])];
+        var scores = new double[table.Count];
+        for (var r = 0; r < scores.Length; r++) scores[r] = _trees.Score(table.Row(r));
+        return scores;
     }
 }
