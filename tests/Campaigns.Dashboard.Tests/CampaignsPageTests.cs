@@ -7,7 +7,7 @@ namespace Campaigns.Dashboard.Tests;
 /// <summary>The dashboard of a host started as <c>dotnet run</c> starts it, read in a real browser.</summary>
 public sealed class CampaignsPageTests(SampleHostFixture fixture) : IClassFixture<SampleHostFixture>
 {
-    private static readonly string[] BundledStageKeys = ["active-customers", "most-popular", "fixed-local-time", "bayes-hour-of-week", "ml-engagement", "outbox", "webhook", "http", "smtp"];
+    private static readonly string[] BundledStageKeys = ["active-customers", "most-popular", "fixed-local-time", "bayes-hour-of-week", "ml-engagement", "outbox", "webhook", "http", "smtp", "reranker"];
 
     [Fact]
     public async Task Campaigns_page_shows_the_sample_campaign_sent_with_one_outbox_line_per_message()

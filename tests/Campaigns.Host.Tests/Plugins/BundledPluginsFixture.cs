@@ -33,6 +33,15 @@ public sealed class BundledPluginsFixture : IDisposable
         return [.. errors.Select(e => e.ErrorMessage ?? "")];
     }
 
+    /// <summary>The JSON paths under <c>options</c> the validation errors name (their member names, camelCase as the host reports them).</summary>
+    internal IReadOnlyList<string> ValidationPaths(StageKind kind, string key, string optionsJson)
+    {
+        var options = Bind(kind, key, optionsJson);
+        var errors = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true);
+        return [.. errors.SelectMany(e => e.MemberNames).Select(JsonNamingPolicy.CamelCase.ConvertName)];
+    }
+
     internal TStage Create<TStage>(StageKind kind, string key, string optionsJson, StageContext context) where TStage : ICampaignStage
     {
         Assert.Empty(Validate(kind, key, optionsJson));

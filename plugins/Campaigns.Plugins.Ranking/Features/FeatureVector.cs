@@ -1,0 +1,63 @@
+using Campaigns.Plugins.Ranking.Candidates;
+
+namespace Campaigns.Plugins.Ranking.Features;
+
+/// <summary>
+/// The features of one (customer, candidate) pair, as floats for the trees. A value that does not exist (the recency
+/// of an item the customer never bought, the score of a source that did not list the item) is <see cref="None"/>, a
+/// number no real value takes, never NaN: trees split it off like any value, and the tree walk of <c>Trees</c> needs
+/// no missing-value rule.
+/// </summary>
+internal static class FeatureVector
+{
+    /// <summary>Features that do not depend on the sources; each source adds <see cref="PerSource"/> more.</summary>
+    public const int Base = 19;
+
+    /// <summary>Per source: normalised score and reciprocal rank.</summary>
+    public const int PerSource = 2;
+
+    /// <summary>Stands for "does not exist": every real feature is ≥ -1.</summary>
+    public const float None = -2;
+
+    public static int Length(int sources) => Base + PerSource * sources;
+
+    /// <summary>Writes the features of candidate <paramref name="candidate"/> of customer index <paramref name="customer"/> (-1: unknown) into <paramref name="target"/>.</summary>
+    public static void Fill(Span<float> target, History h, int customer, CandidateItem candidate)
+    {
+        var item = h.Log.Items.Find(candidate.ItemId);
+        var hasPair = h.TryGetPair(customer, item, out var pair);
+        var cs = customer >= 0 ? h.Customers[customer] : default;
+        var its = item >= 0 ? h.Items[item] : default;
+
+        target[0] = pair.Occasions;
+        target[1] = pair.Events;
+        target[2] = hasPair ? Days(h.AsOf - pair.Last) : None;
+        target[3] = hasPair ? Days(h.AsOf - pair.First) : None;
+        target[4] = (float)pair.Decayed;
+        // How far into its usual repurchase interval the item is (1 = due now); needs two separate purchase days.
+        target[5] = pair.Occasions >= 2 ? (float)((h.AsOf - pair.Last) / ((double)(pair.Last - pair.First) / (pair.Occasions - 1))) : None;
+        target[6] = cs.Occasions > 0 ? (float)pair.Occasions / cs.Occasions : 0;
+        target[7] = cs.Occasions;
+        target[8] = cs.RecentOccasions;
+        target[9] = cs.Items;
+        target[10] = cs.Items > 0 ? (float)cs.RepeatItems / cs.Items : None;
+        target[11] = cs.Last > 0 ? Days(h.AsOf - cs.Last) : None;
+        target[12] = its.Customers;
+        target[13] = its.Recent30;
+        target[14] = its.Recent7;
+        target[15] = (float)its.RepurchaseRate;
+        target[16] = its.First > 0 ? Days(h.AsOf - its.First) : None;
+        target[17] = its.Last > 0 ? Days(h.AsOf - its.Last) : None;
+        var listed = 0;
+        for (var s = 0; s < candidate.Ranks.Length; s++)
+        {
+            var rank = candidate.Ranks[s];
+            if (rank > 0) listed++;
+            target[Base + PerSource * s] = float.IsNaN(candidate.Scores[s]) ? None : Math.Clamp(candidate.Scores[s], -1, 1);
+            target[Base + PerSource * s + 1] = rank > 0 ? 1f / rank : 0;
+        }
+        target[18] = listed;
+    }
+
+    private static float Days(long ticks) => (float)((double)ticks / TimeSpan.TicksPerDay);
+}

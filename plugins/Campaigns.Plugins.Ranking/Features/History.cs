@@ -1,0 +1,97 @@
+using Campaigns.Plugins.Recommenders.Model;
+
+namespace Campaigns.Plugins.Ranking.Features;
+
+/// <summary>What one (customer, item) pair did before the as-of instant.</summary>
+/// <param name="Occasions">Distinct UTC days with a purchase of the item.</param>
+/// <param name="Events">Purchase events (order lines).</param>
+/// <param name="First">Ticks of the first purchase.</param>
+/// <param name="Last">Ticks of the last purchase.</param>
+/// <param name="Decayed">Σ 0.5^(age / 90 days) over the events, age from the as-of instant.</param>
+internal readonly record struct PairStats(int Occasions, int Events, long First, long Last, double Decayed);
+
+/// <summary>
+/// The purchase history as of one instant (only events strictly before it): per (customer, item) pair, per customer
+/// and per item, the counts the features are made of. Built once for the inner cutoff (training) and once for now
+/// (serving) from the same <see cref="EventLog"/>, so both see exactly the same definitions.
+/// </summary>
+internal sealed class History
+{
+    private const double DecayHalfLifeDays = 90;
+
+    private History(EventLog log, long asOf) => (Log, AsOf) = (log, asOf);
+
+    public EventLog Log { get; }
+
+    /// <summary>UTC ticks of the as-of instant.</summary>
+    public long AsOf { get; }
+
+    /// <summary>Pairs in compressed rows: customer c's pairs are Pairs[Offsets[c]..Offsets[c+1]], items ascending.</summary>
+    public int[] Offsets { get; private set; } = [];
+
+    public int[] PairItems { get; private set; } = [];
+
+    public PairStats[] Pairs { get; private set; } = [];
+
+    public CustomerStats[] Customers { get; private set; } = [];
+
+    public ItemStats[] Items { get; private set; } = [];
+
+    /// <summary>The pair stats of customer <paramref name="customer"/> and item <paramref name="item"/>; false when never bought.</summary>
+    public bool TryGetPair(int customer, int item, out PairStats stats)
+    {
+        stats = default;
+        if (customer < 0 || item < 0) return false;
+        var start = Offsets[customer];
+        var at = PairItems.AsSpan(start, Offsets[customer + 1] - start).BinarySearch(item);
+        if (at < 0) return false;
+        stats = Pairs[start + at];
+        return true;
+    }
+
+    /// <summary>The history of the events of <paramref name="log"/> before <paramref name="asOf"/>.</summary>
+    public static History Build(EventLog log, long asOf)
+    {
+        var history = new History(log, asOf);
+        var kept = new List<(long Key, int Event)>(log.Count);
+        for (var e = 0; e < log.Count; e++)
+        {
+            if (log.Ticks[e] < asOf) kept.Add((((long)log.Customer[e] << 32) | (uint)log.Item[e], e));
+        }
+        // Sorting by (pair, event index) puts each pair's events together and in time order (the log's order).
+        kept.Sort((a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Event.CompareTo(b.Event));
+        history.BuildPairs(kept);
+        history.Customers = CustomerStats.Build(history);
+        history.Items = ItemStats.Build(history);
+        return history;
+    }
+
+    private void BuildPairs(List<(long Key, int Event)> kept)
+    {
+        var offsets = new int[Log.Customers.Count + 1];
+        var items = new List<int>();
+        var pairs = new List<PairStats>();
+        var halfLife = DecayHalfLifeDays * TimeSpan.TicksPerDay;
+        for (var start = 0; start < kept.Count;)
+        {
+            var end = start + 1;
+            while (end < kept.Count && kept[end].Key == kept[start].Key) end++;
+            int occasions = 0;
+            long lastDay = -1;
+            double decayed = 0;
+            for (var k = start; k < end; k++)
+            {
+                var ticks = Log.Ticks[kept[k].Event];
+                var day = ticks / TimeSpan.TicksPerDay;
+                if (day != lastDay) (occasions, lastDay) = (occasions + 1, day);
+                decayed += Math.Pow(0.5, (AsOf - ticks) / halfLife);
+            }
+            offsets[(int)(kept[start].Key >> 32) + 1]++;
+            items.Add((int)kept[start].Key);
+            pairs.Add(new PairStats(occasions, end - start, Log.Ticks[kept[start].Event], Log.Ticks[kept[end - 1].Event], decayed));
+            start = end;
+        }
+        for (var c = 0; c < Log.Customers.Count; c++) offsets[c + 1] += offsets[c];
+        (Offsets, PairItems, Pairs) = (offsets, [.. items], [.. pairs]);
+    }
+}

@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Campaigns.Plugins.Ranking.Candidates;
+
+namespace Campaigns.Plugins.Ranking;
+
+/// <summary>Options of the <c>reranker</c> recommender: candidate sources, the inner label window and the trees.</summary>
+/// <remarks>
+/// The sources' lists are merged into one candidate set per customer; a LightGBM LambdaRank model orders it by features
+/// of the customer's own history with each item (frequency, recency, due-ness), the item (popularity overall and
+/// recent, repurchase rate) and each source's score and rank. The model is trained in <c>PrepareAsync</c> on the
+/// shop's own past: the last <see cref="LabelDays"/> days before now are the labels, features are computed at their
+/// start (the inner cutoff), one query group per customer. Defaults were chosen on a validation split (docs/benchmarks.md).
+/// </remarks>
+public sealed class RerankerOptions : IValidatableObject
+{
+    /// <summary>Where candidates come from, at least one. Default: buy-again (50 items), item-knn (50) and trending (20).</summary>
+    [Required, MinLength(1)]
+    public CandidateSourceOptions[] Candidates { get; set; } =
+    [
+        new() { Key = "buy-again", Depth = 50 },
+        new() { Key = "item-knn", Depth = 50 },
+        new() { Key = "trending", Depth = 20 },
+    ];
+
+    /// <summary>Length in days of the inner label window at the end of the data (7 to 365). Default 90.</summary>
+    [Range(7, 365)]
+    public int LabelDays { get; set; } = 90;
+
+    /// <summary>
+    /// Where the label window ends: <c>auto</c> (now, or just after the latest matching event when the window ending now
+    /// has none, e.g. a historic data set), <c>now</c>, or <c>latest-event</c>. Serving features are computed at the
+    /// same instant, so "days since" means the same in training and serving. Default <c>auto</c>.
+    /// </summary>
+    [Required, AllowedValues("auto", "now", "latest-event")]
+    public string Anchor { get; set; } = "auto";
+
+    /// <summary>Boosting rounds (trees), 1 to 2000. Default 100.</summary>
+    [Range(1, 2000)]
+    public int Trees { get; set; } = 100;
+
+    /// <summary>Leaves per tree, 2 to 1024. Default 7.</summary>
+    [Range(2, 1024)]
+    public int Leaves { get; set; } = 7;
+
+    /// <summary>Learning rate (shrinkage), above 0 and at most 1. Default 0.05.</summary>
+    [Range(1e-6, 1)]
+    public double LearningRate { get; set; } = 0.05;
+
+    /// <summary>Fewest training rows in a leaf, 1 to 10000. Default 20.</summary>
+    [Range(1, 10_000)]
+    public int MinRowsPerLeaf { get; set; } = 20;
+
+    /// <summary>Random seed of the trainer; the same data, options and seed give the same model. Default 42.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Event types that count as buying, e.g. <c>purchase</c>. Default: <c>["purchase"]</c>.</summary>
+    [Required, MinLength(1)]
+    public string[] EventTypes { get; set; } = ["purchase"];
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < Candidates.Length; i++)
+        {
+            var source = Candidates[i];
+            var path = $"candidates[{i}]";
+            if (source is null)
+            {
+                yield return new ValidationResult("A candidate source must be an object.", [path]);
+                continue;
+            }
+            if (source.Depth is < 1 or > 500)
+                yield return new ValidationResult($"The depth of '{source.Key}' must be between 1 and 500.", [$"{path}.depth"]);
+            if (!CandidateSources.TryGet(source.Key, out var factory))
+            {
+                yield return new ValidationResult(
+                    $"'{source.Key}' is not a candidate source; use one of: {string.Join(", ", CandidateSources.Keys)}.", [$"{path}.key"]);
+                continue;
+            }
+            foreach (var error in Recommenders.HybridChildren.BindErrors(factory, source.Options, $"{path}.options")) yield return error;
+        }
+    }
+}
+
+/// <summary>One candidate source of the <c>reranker</c>.</summary>
+public sealed class CandidateSourceOptions
+{
+    /// <summary>The key of a recommender, e.g. <c>item-knn</c> (see <see cref="CandidateSources.Keys"/>).</summary>
+    [Required]
+    public string Key { get; set; } = "";
+
+    /// <summary>How many items this source contributes per customer (1 to 500; more when a longer list is asked for). Default 50.</summary>
+    public int Depth { get; set; } = 50;
+
+    /// <summary>The source's own options, bound like a stage's <c>options</c>; absent: its defaults.</summary>
+    public JsonElement? Options { get; set; }
+}

@@ -1,0 +1,115 @@
+using Campaigns.Data;
+using Campaigns.Plugins.Ranking.Candidates;
+using Campaigns.Plugins.Ranking.Features;
+using Campaigns.Plugins.Ranking.Learning;
+using Campaigns.Plugins.Recommenders;
+using Campaigns.Plugins.Recommenders.Model;
+using Campaigns.Plugins.Shared;
+using Campaigns.Stages;
+using Microsoft.Extensions.Logging;
+
+namespace Campaigns.Plugins.Ranking;
+
+/// <summary>
+/// Learning to rank over other recommenders' candidates. <see cref="PrepareAsync"/> builds every source twice, as of
+/// the inner cutoff (the anchor − labelDays, the anchor being now or just after the latest event) and as of now,
+/// trains LightGBM LambdaRank on what customers bought after the cutoff, and keeps the history as of the anchor; a
+/// batch then collects candidates, computes features and scores them.
+/// </summary>
+internal sealed class RerankerStage : IRecommenderStage
+{
+    // Below this many customers a batch is not worth splitting across cores.
+    private const int MinChunk = 100;
+
+    private readonly StageContext _context;
+    private readonly RerankerOptions _options;
+    private readonly CandidatePool _serving;
+    private Model? _model;
+
+    public RerankerStage(StageContext context, RerankerOptions options)
+    {
+        (_context, _options) = (context, options);
+        _serving = Pool(context, options);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask PrepareAsync(CancellationToken cancellationToken)
+    {
+        var started = _context.Time.GetTimestamp();
+        var now = _context.Time.GetUtcNow();
+        var serving = _serving.PrepareAsync(cancellationToken);
+        var log = await EventLog.ReadAsync(_context.Interactions, new InteractionQuery(Until: now, Types: _options.EventTypes), _ => 1, cancellationToken);
+        var anchor = Anchor(log, now);
+        var cutoff = anchor.AddDays(-_options.LabelDays);
+        // The same sources as of the inner cutoff: they see only the events before it, as the evaluation builds stages at a split.
+        var training = Pool(AsOf.Context(_context, cutoff), _options);
+        await Task.WhenAll(serving, training.PrepareAsync(cancellationToken));
+        var depth = _options.Candidates.Max(c => c.Depth);
+        var (table, customers, positives) = await TrainingSet.BuildAsync(History.Build(log, cutoff.UtcTicks), training, depth, cancellationToken);
+        // Without a single positive there is nothing to learn: the candidates then keep their merge order.
+        var ranker = positives > 0 ? Ranker.Train(table, _options) : null;
+        _model = new Model(History.Build(log, anchor.UtcTicks), ranker);
+        if (ranker is null)
+            _context.Logger.LogWarning("reranker: nobody with earlier purchases bought between {Cutoff} and {Anchor}; candidates keep their sources' order", cutoff, anchor);
+        _context.Logger.LogInformation("reranker: labels {Cutoff} to {Anchor}, {Rows} candidates of {Customers} customers ({Positives} bought), trained in {Elapsed}",
+            cutoff, anchor, table.Count, customers, positives, _context.Time.GetElapsedTime(started));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IReadOnlyList<Recommendation>>> RecommendAsync(IReadOnlyList<Customer> customers, RecommendationRequest request, CancellationToken cancellationToken)
+    {
+        if (_model is null) await PrepareAsync(cancellationToken);
+        // Scoring is CPU work on read-only state: a large batch is cut into one chunk per core (the sources allow
+        // parallel batches), so one caller asking for many customers still uses the whole machine.
+        var size = Math.Max(MinChunk, (customers.Count + Environment.ProcessorCount - 1) / Environment.ProcessorCount);
+        var chunks = customers.Chunk(size).ToArray();
+        var ranked = await Task.WhenAll(chunks.Select(chunk => Task.Run(() => RankAsync(_model!, chunk, request, cancellationToken), cancellationToken)));
+        return [.. ranked.SelectMany(lists => lists)];
+    }
+
+    private async Task<IReadOnlyList<Recommendation>[]> RankAsync(Model m, Customer[] customers, RecommendationRequest request, CancellationToken cancellationToken)
+    {
+        var candidates = await _serving.CollectAsync(customers, request.Count, request.TriggerItemId, cancellationToken);
+        var table = new FeatureTable(FeatureVector.Length(_serving.SourceCount));
+        for (var c = 0; c < customers.Length; c++)
+        {
+            var u = m.History.Log.Customers.Find(customers[c].Id);
+            foreach (var candidate in candidates[c]) FeatureVector.Fill(table.Add(0, (uint)c), m.History, u, candidate);
+        }
+        var scores = m.Ranker?.Score(table);
+        var lists = new IReadOnlyList<Recommendation>[customers.Length];
+        var row = 0;
+        for (var c = 0; c < customers.Length; c++)
+        {
+            var items = candidates[c];
+            // Without a model, the merge order is the ranking: score = 1 / position.
+            var scored = items.Select((item, i) => (Item: item, Score: scores is null ? 1.0 / (i + 1) : scores[row + i], Position: i));
+            lists[c] = [.. scored
+                .OrderByDescending(s => s.Score).ThenBy(s => s.Position)
+                .Take(request.Count)
+                .Select(s => new Recommendation(s.Item.ItemId, s.Score, s.Item.Reason))];
+            row += items.Count;
+        }
+        return lists;
+    }
+
+    // The end of the label window (and the instant of the serving features): now, or just after the latest event.
+    private DateTimeOffset Anchor(EventLog log, DateTimeOffset now)
+    {
+        if (_options.Anchor == WindowAnchors.Now || log.Count == 0) return now;
+        var latest = new DateTimeOffset(log.LatestTicks, TimeSpan.Zero).AddTicks(1);
+        if (_options.Anchor == WindowAnchors.LatestEvent) return latest;
+        return latest > now.AddDays(-_options.LabelDays) ? now : latest;
+    }
+
+    private static CandidatePool Pool(StageContext context, RerankerOptions options) => new(
+        [.. options.Candidates.Select(source =>
+        {
+            if (!CandidateSources.TryGet(source.Key, out var factory)) throw new ArgumentException($"'{source.Key}' is not a candidate source.");
+            return factory.Create(context, HybridChildren.Bind(factory, source.Options)!);
+        })],
+        [.. options.Candidates.Select(c => c.Depth)]);
+
+    /// <summary>The history as of now (serving features) and the trained model (null when there was nothing to learn).</summary>
+    private sealed record Model(History History, Ranker? Ranker);
+}
