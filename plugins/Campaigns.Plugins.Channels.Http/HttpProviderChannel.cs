@@ -7,7 +7,7 @@ namespace Campaigns.Plugins.Channels.Http;
 /// <summary>Sends each message as the request the options' templates describe (see <see cref="HttpProviderOptions"/>).</summary>
 internal sealed class HttpProviderChannel(StageContext context, HttpProviderOptions options) : IDeliveryChannel, IDisposable
 {
-    private readonly HttpSender _sender = new(options.Concurrency, options.TimeoutSeconds, options.MaxRetries, options.RetryDelayMilliseconds, context.Time);
+    private readonly HttpSender _sender = new(options, context.Time);
     private readonly RequestTemplates _templates = RequestTemplates.Parse(options);
     private readonly HttpMethod _method = new(options.Method);
     private IReadOnlyDictionary<string, string>? _secrets;

@@ -9,7 +9,7 @@ namespace Campaigns.Plugins.Channels.Http;
 /// <c>planned_at</c>) and <c>secrets</c> (from <see cref="SecretsEnv"/>), with the functions <c>json</c> (a JSON string
 /// literal) and <c>form</c> (form-URL-encoded).
 /// </summary>
-public sealed class HttpProviderOptions : IValidatableObject
+public sealed class HttpProviderOptions : HttpSendOptions, IValidatableObject
 {
     /// <summary>The consent and address kind: <c>sms</c> (default, the customer's phone) or <c>push</c> (the <c>push_token</c> attribute).</summary>
     [RegularExpression("^(sms|push|webhook|email)$")]
@@ -38,21 +38,6 @@ public sealed class HttpProviderOptions : IValidatableObject
     /// <summary>A dotted path into a JSON answer to the provider's message id, e.g. <c>sid</c> or <c>name</c>.</summary>
     public string? MessageIdPath { get; set; }
 
-    /// <summary>Seconds one attempt may take (1–120, default 10).</summary>
-    [Range(1, 120)]
-    public int TimeoutSeconds { get; set; } = 10;
-
-    /// <summary>Retries after a 5xx or a timeout within one send (0–10, default 3).</summary>
-    [Range(0, 10)]
-    public int MaxRetries { get; set; } = 3;
-
-    /// <summary>First retry delay in milliseconds (default 500), doubling, with jitter.</summary>
-    [Range(1, 60_000)]
-    public int RetryDelayMilliseconds { get; set; } = 500;
-
-    /// <summary>Requests in flight at once (1–256, default 16).</summary>
-    [Range(1, 256)]
-    public int Concurrency { get; set; } = 16;
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

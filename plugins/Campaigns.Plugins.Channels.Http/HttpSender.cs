@@ -17,17 +17,17 @@ internal sealed class HttpSender : IDisposable
     private readonly TimeProvider _time;
     private readonly int _timeoutSeconds;
 
-    public HttpSender(int concurrency, int timeoutSeconds, int maxRetries, int retryDelayMilliseconds, TimeProvider time)
+    public HttpSender(HttpSendOptions options, TimeProvider time)
     {
         _time = time;
-        _timeoutSeconds = timeoutSeconds;
+        _timeoutSeconds = options.TimeoutSeconds;
         _http = new HttpClient(new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = concurrency,
+            MaxConnectionsPerServer = options.Concurrency,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5), // DNS changes are picked up by long-running hosts
         })
         { Timeout = Timeout.InfiniteTimeSpan }; // the pipeline times each attempt
-        _pipeline = BuildPipeline(timeoutSeconds, maxRetries, retryDelayMilliseconds, time);
+        _pipeline = BuildPipeline(options.TimeoutSeconds, options.MaxRetries, options.RetryDelayMilliseconds, time);
     }
 
     /// <summary>Sends the request <paramref name="build"/> makes (called again for each attempt) and says what came of it.</summary>

@@ -3,10 +3,10 @@ using Campaigns.Stages;
 
 namespace Campaigns.Plugins.Channels.Http;
 
-/// <summary>POSTs each message as signed JSON, <see cref="WebhookOptions.Concurrency"/> at a time (see <see cref="HttpSender"/>).</summary>
+/// <summary>POSTs each message as signed JSON, <see cref="HttpSendOptions.Concurrency"/> at a time (see <see cref="HttpSender"/>).</summary>
 internal sealed class WebhookChannel(StageContext context, WebhookOptions options) : IDeliveryChannel, IDisposable
 {
-    private readonly HttpSender _sender = new(options.Concurrency, options.TimeoutSeconds, options.MaxRetries, options.RetryDelayMilliseconds, context.Time);
+    private readonly HttpSender _sender = new(options, context.Time);
     private readonly Uri _url = new(options.Url);
     private string? _secret;
 

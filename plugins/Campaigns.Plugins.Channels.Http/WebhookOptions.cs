@@ -8,7 +8,7 @@ namespace Campaigns.Plugins.Channels.Http;
 /// with the headers <c>Idempotency-Key: &lt;ledger key&gt;</c> and <c>Campaigns-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</c>,
 /// where v1 = HMAC-SHA256(secret, t + "." + body). A receiver recomputes v1 and rejects old timestamps to stop replays.
 /// </remarks>
-public sealed class WebhookOptions : IValidatableObject
+public sealed class WebhookOptions : HttpSendOptions, IValidatableObject
 {
     /// <summary>The endpoint, an absolute http or https URL.</summary>
     [Required(AllowEmptyStrings = false)]
@@ -24,21 +24,6 @@ public sealed class WebhookOptions : IValidatableObject
     [RegularExpression("^(webhook|sms|push|email)$")]
     public string Kind { get; set; } = "webhook";
 
-    /// <summary>Seconds one attempt may take (1–120, default 10).</summary>
-    [Range(1, 120)]
-    public int TimeoutSeconds { get; set; } = 10;
-
-    /// <summary>Retries after a 5xx or a timeout within one send (0–10, default 3); the ledger retries later beyond that.</summary>
-    [Range(0, 10)]
-    public int MaxRetries { get; set; } = 3;
-
-    /// <summary>First retry delay in milliseconds (default 500); doubles with each retry, with jitter.</summary>
-    [Range(1, 60_000)]
-    public int RetryDelayMilliseconds { get; set; } = 500;
-
-    /// <summary>Requests in flight at once (1–256, default 16).</summary>
-    [Range(1, 256)]
-    public int Concurrency { get; set; } = 16;
 
     /// <summary>Extra request headers, e.g. an API key the partner expects.</summary>
     public Dictionary<string, string> Headers { get; set; } = [];
