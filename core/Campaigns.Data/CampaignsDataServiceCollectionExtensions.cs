@@ -6,6 +6,7 @@ using Campaigns.Data.Import;
 using Campaigns.Data.Ledger;
 using Campaigns.Data.Migrations;
 using Campaigns.Data.Readers;
+using Campaigns.Data.Suppressions;
 using Campaigns.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,7 +26,7 @@ public static class CampaignsDataServiceCollectionExtensions
 
     /// <summary>
     /// Registers, as singletons, <see cref="CampaignsDatabase"/>, <see cref="ICustomerReader"/>, <see cref="ICatalogReader"/>,
-    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="IImportWriter"/>
+    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IImportWriter"/>
     /// and the migrator run by <see cref="CampaignsDataMigrationExtensions.MigrateCampaignsDatabaseAsync"/>. Adds
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
@@ -57,6 +58,7 @@ public static class CampaignsDataServiceCollectionExtensions
         services.AddSingleton<ICampaignStore, CampaignStore>();
         services.AddSingleton<ILedgerStore, LedgerStore>();
         services.AddSingleton<IProviderPace, ProviderPaceStore>();
+        services.AddSingleton<ISuppressionStore, SuppressionStore>();
         services.AddSingleton<IImportWriter, ImportWriter>();
         return services;
     }

@@ -32,7 +32,7 @@ internal sealed class SmtpChannel(StageContext context, SmtpOptions options) : I
     private async Task<DeliveryResult> SendOneAsync(OutgoingMessage message, CancellationToken ct)
     {
         if (!MailboxAddress.TryParse(message.Address, out var to) || !to.Address.Contains('@', StringComparison.Ordinal))
-            return new DeliveryResult(message.Key, DeliveryStatus.PermanentFailure, $"invalid address '{message.Address}'");
+            return new DeliveryResult(message.Key, DeliveryStatus.PermanentFailure, $"invalid address '{message.Address}'") { HardBounce = true };
         var mime = _factory.Create(message, to, context.Time.GetUtcNow());
         SmtpClient? client = null;
         try
@@ -48,7 +48,9 @@ internal sealed class SmtpChannel(StageContext context, SmtpOptions options) : I
             if (client is not null) _idle.Add(client);
             var code = (int)ex.StatusCode;
             var status = code >= 500 ? DeliveryStatus.PermanentFailure : DeliveryStatus.TransientFailure;
-            return new DeliveryResult(message.Key, status, $"SMTP {code} {ex.Message}".Trim());
+            // A refused recipient with a 5xx reply is a hard bounce; a refused sender or message is our problem, not the address's.
+            var bounce = status == DeliveryStatus.PermanentFailure && ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted;
+            return new DeliveryResult(message.Key, status, $"SMTP {code} {ex.Message}".Trim()) { HardBounce = bounce };
         }
         catch (Exception ex) when (ex is SmtpProtocolException or IOException or SocketException or ServiceNotConnectedException or TimeoutException or OperationCanceledException && !ct.IsCancellationRequested)
         {

@@ -7,8 +7,8 @@ namespace Campaigns.Data.Tests;
 
 public abstract class MigrationTests(DatabaseFixture fixture)
 {
-    // 1: the initial schema; 2: scheduling (contact columns on deliveries, provider_pace).
-    private const long SchemaVersions = 2;
+    // 1: the initial schema; 2: scheduling (contact columns on deliveries, provider_pace); 3: suppressions.
+    private const long SchemaVersions = 3;
 
     [Fact]
     public async Task Migrating_again_changes_nothing()
@@ -18,7 +18,7 @@ public abstract class MigrationTests(DatabaseFixture fixture)
 
         await using var connection = await fixture.Get<ISqlDatabase>().OpenAsync(CancellationToken.None);
         Assert.Equal(SchemaVersions, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
-        foreach (var table in new[] { "customers", "catalog_items", "events", "campaigns", "deliveries", "delivery_outcomes", "provider_pace" })
+        foreach (var table in new[] { "customers", "catalog_items", "events", "campaigns", "deliveries", "delivery_outcomes", "provider_pace", "suppressions" })
             Assert.Equal(0L, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"));
     }
 

@@ -36,6 +36,13 @@ public sealed record DeliveryResult(string Key, DeliveryStatus Status, string? D
     /// The host slows that provider for every campaign and host, and retries the message no sooner.
     /// </summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>
+    /// Since contract 1.2: with <see cref="DeliveryStatus.PermanentFailure"/>, the address does not exist or refuses
+    /// mail for good (SMTP 550 mailbox unavailable, an invalid number). The host puts the customer on the suppression
+    /// list for this channel kind, so no campaign tries again.
+    /// </summary>
+    public bool HardBounce { get; init; }
 }
 
 /// <summary>The outcome of one delivery attempt.</summary>

@@ -10,11 +10,12 @@ namespace Campaigns.Delivery;
 /// <summary>
 /// Sends what the ledger says is due: claims batches of due rows (leased, so two hosts never send the same row at
 /// once), hands each batch to its campaign version's channel with the row key as idempotency key, and records the
-/// outcome. A provider with a rate limit is paced through the shared <see cref="IProviderPace"/>. Runs until nothing
+/// outcome; a hard bounce puts the customer on the suppression list for the channel's kind. A provider with a rate
+/// limit is paced through the shared <see cref="IProviderPace"/>. Runs until nothing
 /// in scope is due. One call serves many messages: never one job per recipient.
 /// </summary>
 public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService campaigns, StageContextFactory contexts, TimeProvider time,
-    DispatchOptions options, DeliveryPolicy policy, IProviderPace pace, ILogger<DeliveryDispatcher> logger)
+    DispatchOptions options, DeliveryPolicy policy, IProviderPace pace, ISuppressionStore suppressions, ILogger<DeliveryDispatcher> logger)
 {
     private readonly ProviderPacer _pacer = new(pace, ledger, time, options);
 
@@ -85,6 +86,10 @@ public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService camp
         }
         var byKey = results.ToDictionary(r => r.Key);
         var now = time.GetUtcNow();
+        // A hard bounce is not this campaign's problem alone: listed for the kind, no campaign tries the address again.
+        var bounced = rows.Where(r => byKey.GetValueOrDefault(r.Key) is { Status: DeliveryStatus.PermanentFailure, HardBounce: true })
+            .Select(r => new Suppression(r.CustomerId, channel.Kind, "bounced", now, byKey[r.Key].Detail)).ToList();
+        await suppressions.AddAsync(bounced, CancellationToken.None);
         var pause = results.Max(r => r.RetryAfter is { } wait && wait > TimeSpan.Zero ? now + wait : (DateTimeOffset?)null);
         return new SendOutcome([.. rows.Select(row => Complete(row, byKey.GetValueOrDefault(row.Key), now))], pause);
     }

@@ -20,7 +20,8 @@ internal sealed class BatchPlanner(
     LedgerPlacement placement,
     DateTimeOffset earliest,
     DateTimeOffset? deadline,
-    RecommendationFiltering? filtering)
+    RecommendationFiltering? filtering,
+    ISuppressionStore suppressions)
 {
     private const string Step = "main";
 
@@ -30,10 +31,12 @@ internal sealed class BatchPlanner(
         var rows = new List<LedgerEntry>(batch.Count);
         var pending = new List<PendingSlot>(batch.Count);
         var eligible = new List<Customer>(batch.Count);
+        var listed = await suppressions.FindAsync([.. batch.Select(c => c.Id)], stages.ChannelKind, ct);
         foreach (var customer in batch)
         {
-            // Consent and a reachable address are not optional rules: no campaign can switch them off.
-            if (!customer.HasConsent(stages.ChannelKind)) rows.Add(Suppressed(customer, $"no-consent:{stages.ChannelKind}"));
+            // The suppression list, consent and a reachable address are not optional rules: no campaign can switch them off.
+            if (listed.TryGetValue(customer.Id, out var why)) rows.Add(Suppressed(customer, $"suppressed:{why}"));
+            else if (!customer.HasConsent(stages.ChannelKind)) rows.Add(Suppressed(customer, $"no-consent:{stages.ChannelKind}"));
             else if (ChannelAddress.For(stages.ChannelKind, customer) is null)
                 rows.Add(Suppressed(customer, $"no-address:{stages.ChannelKind}"));
             else eligible.Add(customer);

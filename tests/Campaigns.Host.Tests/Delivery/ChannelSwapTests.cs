@@ -47,6 +47,7 @@ public sealed class ChannelSwapTests
         await using var stack = await CampaignStack.CreateAsync();
         await using var server = SmtpSink.Start();
         await GrantConsentAsync(stack, "email", setEmails: true);
+        var bouncer = await BounceOneAddressAsync(stack);
         var definition = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(SchedulingTests.Sample("to-smtp", timingAt: "10:00"))!;
         definition["channel"] = JsonSerializer.SerializeToElement(new
         {
@@ -59,12 +60,32 @@ public sealed class ChannelSwapTests
         var sent = await stack.Dispatcher("host", batchSize: 100).DispatchAsync(new DispatchScope(campaign.Id), CancellationToken.None);
 
         Assert.True(plan.Planned > 100, $"planned {plan.Planned}");
-        Assert.Equal(plan.Planned, sent.Sent);
+        Assert.Equal((plan.Planned - 1, 1L), (sent.Sent, sent.Failed));
         var mails = server.Received.ToList();
-        Assert.Equal(plan.Planned, mails.Count);
+        Assert.Equal(plan.Planned - 1, mails.Count);
         Assert.Equal(mails.Count, mails.Select(m => m.To.Mailboxes.Single().Address).Distinct().Count());
         Assert.All(mails, m => Assert.EndsWith("@example.test", m.To.Mailboxes.Single().Address, StringComparison.Ordinal));
         Assert.All(mails, m => Assert.Contains("bestsellers", m.Subject, StringComparison.OrdinalIgnoreCase));
+
+        // The hard bounce failed its row with the server's reply and listed the customer: the next campaign skips them.
+        var rows = await stack.Ledger.ListAsync(campaign.Id, "o1", 10_000, CancellationToken.None);
+        Assert.StartsWith("SMTP 550", Assert.Single(rows, r => r.State == DeliveryState.Failed).Reason, StringComparison.Ordinal);
+        definition["id"] = JsonSerializer.SerializeToElement("to-smtp-again");
+        var next = await stack.SaveAsync(JsonSerializer.Serialize(definition));
+        var nextPlan = await stack.PlanAsync(next, "o1", stack.Clock.Now, Campaigns.Planning.PlanMode.SendNow);
+        Assert.Equal(1, nextPlan.Suppressed.GetValueOrDefault("suppressed:bounced"));
+        var skipped = await stack.Ledger.ListAsync(next.Id, "o1", 10_000, CancellationToken.None);
+        Assert.Equal(bouncer, Assert.Single(skipped, r => r.Reason == "suppressed:bounced").CustomerId);
+    }
+
+    /// <summary>Gives the most recently active customer (so one in the audience) an address the SMTP sink refuses with 550; returns their id.</summary>
+    private static async Task<string> BounceOneAddressAsync(CampaignStack stack)
+    {
+        await using var connection = new NpgsqlConnection(stack.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "UPDATE customers SET email = 'bounce-' || id || '@example.test' WHERE id = (SELECT customer_id FROM events ORDER BY occurred_at DESC, event_id LIMIT 1) RETURNING id", connection);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>The Online Retail sample records no consent; the shop would grant it through its own data.</summary>

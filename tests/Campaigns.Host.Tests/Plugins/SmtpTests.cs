@@ -73,10 +73,10 @@ public sealed class SmtpTests(BundledPluginsFixture plugins) : IClassFixture<Bun
 
         var results = await channel.SendAsync([Message("k1", "bounce@example.test"), Message("k2", "ok@example.test"), Message("k3", "not an address")], CancellationToken.None);
 
-        Assert.Equal(DeliveryStatus.PermanentFailure, results[0].Status);
+        Assert.Equal((DeliveryStatus.PermanentFailure, true), (results[0].Status, results[0].HardBounce));
         Assert.StartsWith("SMTP 550", results[0].Detail, StringComparison.Ordinal);
-        Assert.Equal(DeliveryStatus.Sent, results[1].Status);
-        Assert.Equal((DeliveryStatus.PermanentFailure, "invalid address 'not an address'"), (results[2].Status, results[2].Detail));
+        Assert.Equal((DeliveryStatus.Sent, false), (results[1].Status, results[1].HardBounce));
+        Assert.Equal((DeliveryStatus.PermanentFailure, "invalid address 'not an address'", true), (results[2].Status, results[2].Detail, results[2].HardBounce));
         Assert.Equal("ok@example.test", Assert.Single(server.Received).To.Mailboxes.Single().Address);
     }
 
