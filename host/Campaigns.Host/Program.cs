@@ -4,6 +4,7 @@ using Campaigns.Host.Hosting;
 using Campaigns.Host.Jobs;
 using Campaigns.Host.Plugins;
 using Campaigns.Host.Sample;
+using Campaigns.Host.Tracking;
 
 // With a verb (run, import, validate, plugins, bench) the host does that one thing and exits; without one it serves
 // the dashboard and runs the Hangfire server.
@@ -15,6 +16,7 @@ if (verb is not null) builder.UseVerbLogging();
 builder.Services
     .AddCampaignsCore(HostPaths.Resolve(builder.Configuration))
     .AddCampaignsDeliveryPolicy(builder.Configuration)
+    .AddCampaignsTracking(builder.Configuration)
     .AddCampaignsData(builder.Configuration)
     .AddCampaignPlugins(builder.Configuration)
     .AddCampaignsJobs(builder.Configuration, serve: verb is null);
@@ -26,6 +28,7 @@ if (verb is not null)
     return await verb.RunAsync(app.Services, args[1..]);
 
 app.MapCampaignsDashboard();
+app.MapCampaignsTracking();
 app.UseCampaignsSample();
 await app.RunAsync();
 return 0;

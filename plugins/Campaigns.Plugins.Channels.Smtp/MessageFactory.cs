@@ -21,9 +21,13 @@ internal sealed partial class MessageFactory(SmtpOptions options)
         var mime = new MimeMessage { Subject = message.Subject ?? "", Date = now, MessageId = MessageId(message.Key) };
         mime.From.Add(_from);
         mime.To.Add(to);
-        var unsubscribe = options.UnsubscribeUrl.Replace("{key}", Uri.EscapeDataString(message.Key), StringComparison.Ordinal);
-        mime.Headers.Add("List-Unsubscribe", options.UnsubscribeMailto is null ? $"<{unsubscribe}>" : $"<{unsubscribe}>, <mailto:{options.UnsubscribeMailto}>");
-        mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        // The host's signed one-click URL when it tracks; otherwise the configured one, with the ledger key filled in.
+        var unsubscribe = message.UnsubscribeUrl ?? options.UnsubscribeUrl?.Replace("{key}", Uri.EscapeDataString(message.Key), StringComparison.Ordinal);
+        if (unsubscribe is not null)
+        {
+            mime.Headers.Add("List-Unsubscribe", options.UnsubscribeMailto is null ? $"<{unsubscribe}>" : $"<{unsubscribe}>, <mailto:{options.UnsubscribeMailto}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         var body = new BodyBuilder();
         if (LooksLikeHtml(message.Body))
         {

@@ -29,11 +29,11 @@ public sealed class SmtpOptions : IValidatableObject
     public string From { get; set; } = "";
 
     /// <summary>
-    /// The one-click unsubscribe URL; <c>{key}</c> is replaced by the message's ledger key (URL-encoded). Sent as
-    /// <c>List-Unsubscribe</c> with <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> (RFC 8058).
+    /// The one-click unsubscribe URL when the host does not track (with tracking on, the host's signed URL wins);
+    /// <c>{key}</c> is replaced by the message's ledger key (URL-encoded). Sent as <c>List-Unsubscribe</c> with
+    /// <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> (RFC 8058).
     /// </summary>
-    [Required(AllowEmptyStrings = false)]
-    public string UnsubscribeUrl { get; set; } = "";
+    public string? UnsubscribeUrl { get; set; }
 
     /// <summary>An optional <c>mailto:</c> address for clients that unsubscribe by mail.</summary>
     public string? UnsubscribeMailto { get; set; }
@@ -54,7 +54,7 @@ public sealed class SmtpOptions : IValidatableObject
     {
         if (!MailboxAddress.TryParse(From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
             yield return new ValidationResult($"'{From}' is not an e-mail address", [nameof(From)]);
-        if (!Uri.TryCreate(UnsubscribeUrl.Replace("{key}", "k", StringComparison.Ordinal), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        if (UnsubscribeUrl is not null && (!Uri.TryCreate(UnsubscribeUrl.Replace("{key}", "k", StringComparison.Ordinal), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
             yield return new ValidationResult($"'{UnsubscribeUrl}' is not an absolute http(s) URL", [nameof(UnsubscribeUrl)]);
         if (Username is not null && PasswordEnv is null)
             yield return new ValidationResult("a username needs passwordEnv", [nameof(PasswordEnv)]);

@@ -23,7 +23,14 @@ public interface IDeliveryChannel : ICampaignStage
 /// <param name="Body">The rendered body.</param>
 /// <param name="ItemIds">The recommended items the message names.</param>
 /// <param name="PlannedAt">When the message was planned to be sent.</param>
-public sealed record OutgoingMessage(string Key, string CampaignId, string CustomerId, string? Address, string? Subject, string Body, IReadOnlyList<string> ItemIds, DateTimeOffset PlannedAt);
+public sealed record OutgoingMessage(string Key, string CampaignId, string CustomerId, string? Address, string? Subject, string Body, IReadOnlyList<string> ItemIds, DateTimeOffset PlannedAt)
+{
+    /// <summary>
+    /// Since contract 1.2: the host's signed one-click unsubscribe URL for this message (a POST to it unsubscribes,
+    /// RFC 8058), when the host tracks; e-mail channels put it in <c>List-Unsubscribe</c>.
+    /// </summary>
+    public string? UnsubscribeUrl { get; init; }
+}
 
 /// <summary>What happened to one message.</summary>
 /// <param name="Key">The message's key.</param>

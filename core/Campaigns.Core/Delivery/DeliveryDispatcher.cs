@@ -3,6 +3,7 @@ using Campaigns.Planning;
 using Campaigns.Scheduling;
 using Campaigns.Stages;
 using Campaigns.Storage;
+using Campaigns.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace Campaigns.Delivery;
@@ -15,7 +16,7 @@ namespace Campaigns.Delivery;
 /// in scope is due. One call serves many messages: never one job per recipient.
 /// </summary>
 public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService campaigns, StageContextFactory contexts, TimeProvider time,
-    DispatchOptions options, DeliveryPolicy policy, IProviderPace pace, ISuppressionStore suppressions, ILogger<DeliveryDispatcher> logger)
+    DispatchOptions options, DeliveryPolicy policy, IProviderPace pace, ISuppressionStore suppressions, LinkRewriter links, ILogger<DeliveryDispatcher> logger)
 {
     private readonly ProviderPacer _pacer = new(pace, ledger, time, options);
 
@@ -72,7 +73,10 @@ public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService camp
 
     private async Task<SendOutcome> SendAsync(IDeliveryChannel channel, List<LedgerEntry> rows, CancellationToken ct)
     {
-        var messages = rows.Select(r => new OutgoingMessage(r.Key, r.CampaignId, r.CustomerId, r.Address, r.Subject, r.Body ?? "", r.ItemIds, r.SendAt)).ToList();
+        var messages = rows.Select(r => new OutgoingMessage(r.Key, r.CampaignId, r.CustomerId, r.Address, r.Subject, r.Body ?? "", r.ItemIds, r.SendAt)
+        {
+            UnsubscribeUrl = links.UnsubscribeUrl(r.Key),
+        }).ToList();
         IReadOnlyList<DeliveryResult> results;
         try
         {

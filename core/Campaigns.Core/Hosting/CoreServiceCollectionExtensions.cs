@@ -3,6 +3,7 @@ using Campaigns.Delivery;
 using Campaigns.Message;
 using Campaigns.Planning;
 using Campaigns.Scheduling;
+using Campaigns.Tracking;
 using Campaigns.Stages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,6 +21,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TemplateLimits.Default);
         services.TryAddSingleton(new DispatchOptions());
         services.TryAddSingleton(DeliveryPolicy.None);
+        services.TryAddSingleton(TrackingOptions.Off);
+        services.AddSingleton<LinkRewriter>();
         services.AddSingleton<CampaignCompiler>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<StageContextFactory>();

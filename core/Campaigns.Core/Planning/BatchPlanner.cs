@@ -4,6 +4,7 @@ using Campaigns.Data;
 using Campaigns.Message;
 using Campaigns.Stages;
 using Campaigns.Storage;
+using Campaigns.Tracking;
 
 namespace Campaigns.Planning;
 
@@ -21,7 +22,8 @@ internal sealed class BatchPlanner(
     DateTimeOffset earliest,
     DateTimeOffset? deadline,
     RecommendationFiltering? filtering,
-    ISuppressionStore suppressions)
+    ISuppressionStore suppressions,
+    LinkRewriter links)
 {
     private const string Step = "main";
 
@@ -67,7 +69,10 @@ internal sealed class BatchPlanner(
             try
             {
                 var message = campaign.Template.Render(new MessageModel(customer, recommended, run, campaign.Definition.Name));
-                rows.Add(Row(customer, DeliveryState.Planned, null, preferred, preferred, message.Subject, message.Body, recommended));
+                var body = campaign.Definition.Message.Format == "html"
+                    ? links.Rewrite(message.Body, LedgerEntry.KeyOf(campaign.Id, run.Occurrence, customer.Id, Step), [.. recommended.Select(r => r.Item.Id)])
+                    : message.Body;
+                rows.Add(Row(customer, DeliveryState.Planned, null, preferred, preferred, message.Subject, body, recommended));
                 pending.Add(new PendingSlot(rows.Count - 1, customer, placement.Ranked(timing[i]), timing[i]));
             }
             catch (MessageRenderException ex)

@@ -5,6 +5,7 @@ using Campaigns.Data;
 using Campaigns.Scheduling;
 using Campaigns.Stages;
 using Campaigns.Storage;
+using Campaigns.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace Campaigns.Planning;
@@ -16,7 +17,7 @@ namespace Campaigns.Planning;
 /// campaign's <see cref="RecommendationFilters"/>, if any, whatever the recommender.
 /// </summary>
 public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader catalog, IInteractionReader interactions, ICustomerHistory history,
-    ILedgerStore ledger, ISuppressionStore suppressions, DeliveryPolicy policy, TimeProvider time, ILogger<CampaignPlanner> logger)
+    ILedgerStore ledger, ISuppressionStore suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time, ILogger<CampaignPlanner> logger)
 {
     /// <summary>Customers per batch handed to stages.</summary>
     public int BatchSize { get; init; } = 2_000;
@@ -42,7 +43,7 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
             async (batch, ct) =>
             {
                 var started = Stopwatch.GetTimestamp();
-                var planner = new BatchPlanner(campaign, run, stages, catalog, items, placement, earliest, scheduler.Deadline(earliest), filtering, suppressions);
+                var planner = new BatchPlanner(campaign, run, stages, catalog, items, placement, earliest, scheduler.Deadline(earliest), filtering, suppressions, links);
                 var plan = await planner.PlanAsync(batch, tally, ct);
                 var planned = Stopwatch.GetTimestamp();
                 var (rows, inserted) = await placement.InsertAsync(plan, ledger, ct);

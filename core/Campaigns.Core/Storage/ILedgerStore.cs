@@ -41,6 +41,9 @@ public interface ILedgerStore
     /// <summary>The earliest send_at of a row still planned, or null.</summary>
     Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken);
 
+    /// <summary>One row by its key, or null.</summary>
+    Task<LedgerEntry?> FindAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Reads rows for inspection (dashboard, tests), ordered by key.</summary>
     Task<IReadOnlyList<LedgerEntry>> ListAsync(string campaignId, string? occurrence, int limit, CancellationToken cancellationToken);
 }

@@ -72,6 +72,14 @@ internal sealed class LedgerStore(ISqlDatabase database, IBulkWriter bulk, ILedg
         return next is { } ms ? UnixMs.ToTime(ms) : null;
     }
 
+    public async Task<LedgerEntry?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<DeliveryRow>(new CommandDefinition(
+            $"SELECT {DeliveryRow.Columns} FROM deliveries WHERE key = @key", new { key }, cancellationToken: cancellationToken));
+        return row?.ToEntry();
+    }
+
     public async Task<IReadOnlyList<LedgerEntry>> ListAsync(string campaignId, string? occurrence, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaignId);

@@ -97,7 +97,8 @@ internal sealed class CampaignStack : IAsyncDisposable
     public DeliveryDispatcher Dispatcher(string worker, int batchSize) => new(
         Ledger, _services.GetRequiredService<CampaignService>(), _services.GetRequiredService<StageContextFactory>(), Time,
         new DispatchOptions { Worker = worker, BatchSize = batchSize, Lease = TimeSpan.FromMinutes(5) }, Policy,
-        _services.GetRequiredService<IProviderPace>(), _services.GetRequiredService<ISuppressionStore>(), NullLogger<DeliveryDispatcher>.Instance);
+        _services.GetRequiredService<IProviderPace>(), _services.GetRequiredService<ISuppressionStore>(),
+        _services.GetRequiredService<Campaigns.Tracking.LinkRewriter>(), NullLogger<DeliveryDispatcher>.Instance);
 
     public async ValueTask DisposeAsync()
     {
