@@ -56,7 +56,7 @@ public sealed class ConfigurationTests
 
     private static async Task AssertResolvesAsync(ServiceProvider services, string folder)
     {
-        Assert.Equal(3, await services.MigrateCampaignsDatabaseAsync()); // the initial schema, scheduling, suppressions
+        Assert.Equal(4, await services.MigrateCampaignsDatabaseAsync()); // the initial schema, scheduling, suppressions, attributions
         Assert.True(File.Exists(Path.Combine(folder, "campaigns.db")));
         Assert.NotNull(services.GetRequiredService<ICustomerReader>());
         Assert.NotNull(services.GetRequiredService<ICatalogReader>());
@@ -65,6 +65,7 @@ public sealed class ConfigurationTests
         Assert.NotNull(services.GetRequiredService<ILedgerStore>());
         Assert.NotNull(services.GetRequiredService<IProviderPace>());
         Assert.NotNull(services.GetRequiredService<ISuppressionStore>());
+        Assert.NotNull(services.GetRequiredService<IAttributionStore>());
         Assert.NotNull(services.GetRequiredService<IImportWriter>());
         Assert.Equal(DatabaseProvider.Sqlite, services.GetRequiredService<CampaignsDatabase>().Provider);
     }

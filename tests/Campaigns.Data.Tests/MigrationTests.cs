@@ -7,8 +7,8 @@ namespace Campaigns.Data.Tests;
 
 public abstract class MigrationTests(DatabaseFixture fixture)
 {
-    // 1: the initial schema; 2: scheduling (contact columns on deliveries, provider_pace); 3: suppressions.
-    private const long SchemaVersions = 3;
+    // 1: the initial schema; 2: scheduling (contact columns on deliveries, provider_pace); 3: suppressions; 4: attributions.
+    private const long SchemaVersions = 4;
 
     [Fact]
     public async Task Migrating_again_changes_nothing()
@@ -18,7 +18,7 @@ public abstract class MigrationTests(DatabaseFixture fixture)
 
         await using var connection = await fixture.Get<ISqlDatabase>().OpenAsync(CancellationToken.None);
         Assert.Equal(SchemaVersions, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
-        foreach (var table in new[] { "customers", "catalog_items", "events", "campaigns", "deliveries", "delivery_outcomes", "provider_pace", "suppressions" })
+        foreach (var table in new[] { "customers", "catalog_items", "events", "campaigns", "deliveries", "delivery_outcomes", "provider_pace", "suppressions", "attributions" })
             Assert.Equal(0L, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"));
     }
 

@@ -33,6 +33,7 @@ internal static class JobsServiceCollectionExtensions
         services.AddSingleton<CampaignJobScheduler>();
         services.AddTransient<CampaignRunJob>();
         services.AddTransient<DispatchJob>();
+        services.AddTransient<AttributionJob>();
         return services;
     }
 }

@@ -23,7 +23,7 @@ internal static class TrackingEndpoints
             var (link, row, refusal) = await s.ResolveAsync(token, "c", ct);
             if (refusal is not null) return refusal;
             var now = s.Time.GetUtcNow();
-            await s.Events.AddEventsAsync([new StoredEvent($"click:{link!.Key}:{TrackingToken.ShortHash(link.Url ?? "")}:{now.ToUnixTimeMilliseconds()}",
+            await s.Events.AddEventsAsync([new StoredEvent(TrackingEvents.ClickId(link!.Key, link.Url ?? "", now),
                 new Interaction(row!.CustomerId, link.Item ?? "", InteractionTypes.Click, now))], ct);
             return Results.Redirect(link.Url!);
         });
@@ -32,7 +32,7 @@ internal static class TrackingEndpoints
             var (link, row, refusal) = await s.ResolveAsync(token, "o", ct);
             if (refusal is not null) return refusal;
             // One open per message: the event id is the message's, so later loads of the pixel add nothing.
-            await s.Events.AddEventsAsync([new StoredEvent($"open:{link!.Key}", new Interaction(row!.CustomerId, "", InteractionTypes.Open, s.Time.GetUtcNow()))], ct);
+            await s.Events.AddEventsAsync([new StoredEvent(TrackingEvents.OpenId(link!.Key), new Interaction(row!.CustomerId, "", InteractionTypes.Open, s.Time.GetUtcNow()))], ct);
             return Results.File(Pixel, "image/gif");
         });
         group.MapPost("/u/{token}", async (string token, TrackingServices s, CancellationToken ct) =>

@@ -53,6 +53,14 @@ public sealed class TrackingTests
 
         Assert.Equal([("click", "ITEM-9"), ("click", ""), ("open", "")], await site.EventsAsync("ann"));
         Assert.Equal("unsubscribed", (await site.Suppressions.FindAsync(["ann"], "email", CancellationToken.None))["ann"]);
+
+        // A purchase of the clicked item two days later is credited to this message, through the click, as recommended.
+        var services = site.Services;
+        await services.GetRequiredService<IImportWriter>().AddEventsAsync([new StoredEvent("order-1", new Interaction("ann", "ITEM-9", InteractionTypes.Purchase, Now.AddDays(2), 1, 19.99m))], CancellationToken.None);
+        var attributions = services.GetRequiredService<IAttributionStore>();
+        Assert.Equal(1, await attributions.AttributeAsync(Now, Now.AddDays(3), AttributionWindows.Default, CancellationToken.None));
+        var conversion = Assert.Single(await attributions.ListAsync("promo", CancellationToken.None));
+        Assert.Equal((key, "click", "ITEM-9", true, 19.99m), (conversion.DeliveryKey, conversion.Via, conversion.ItemId, conversion.Recommended, conversion.Revenue));
     }
 
     [Fact]
@@ -96,6 +104,7 @@ public sealed class TrackingTests
         /// <summary>Builds links as the planner does, with the site's real address and the same secret.</summary>
         public LinkRewriter Links { get; private init; } = null!;
         public ISuppressionStore Suppressions => _app.Services.GetRequiredService<ISuppressionStore>();
+        public IServiceProvider Services => _app.Services;
 
         public static async Task<Site> StartAsync(TimeProvider clock)
         {
