@@ -1,3 +1,4 @@
+using Campaigns.Storage;
 using Hangfire;
 using Hangfire.PostgreSql;
 
@@ -34,6 +35,18 @@ internal static class JobsServiceCollectionExtensions
         services.AddTransient<CampaignRunJob>();
         services.AddTransient<DispatchJob>();
         services.AddTransient<AttributionJob>();
+        services.AddSingleton(AttributionWindowsFrom(configuration));
         return services;
+    }
+
+    /// <summary><c>Campaigns:Attribution:ClickWindowHours</c> (default 168) and <c>ViewWindowHours</c> (default 24; 0 turns view-through off).</summary>
+    private static AttributionWindows AttributionWindowsFrom(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Campaigns:Attribution");
+        var click = section.GetValue("ClickWindowHours", 168.0);
+        var view = section.GetValue("ViewWindowHours", 24.0);
+        if (click is <= 0 or > 24 * 366) throw new InvalidOperationException($"Campaigns:Attribution:ClickWindowHours: {click} must be more than 0 and at most 8784");
+        if (view is < 0 or > 24 * 366) throw new InvalidOperationException($"Campaigns:Attribution:ViewWindowHours: {view} must be between 0 and 8784");
+        return new AttributionWindows(TimeSpan.FromHours(click), TimeSpan.FromHours(view));
     }
 }

@@ -27,7 +27,7 @@ internal sealed class CampaignStack : IAsyncDisposable
 
     private readonly bool _ownsDatabase;
 
-    private CampaignStack(PostgresDatabase database, TimeProvider clock, DeliveryPolicy policy, bool ownsDatabase)
+    private CampaignStack(PostgresDatabase database, TimeProvider clock, DeliveryPolicy policy, bool ownsDatabase, Campaigns.Tracking.TrackingOptions? tracking = null)
     {
         Database = database;
         Time = clock;
@@ -38,6 +38,7 @@ internal sealed class CampaignStack : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(policy)
+            .AddSingleton(tracking ?? Campaigns.Tracking.TrackingOptions.Off)
             .AddCampaignsCore(new CampaignsPaths(Path.Combine(_folder, "data"), Repo.Templates))
             .AddCampaignsData(CampaignsDatabase.PostgreSql(database.ConnectionString))
             .AddCampaignPlugins(configuration)
@@ -53,10 +54,10 @@ internal sealed class CampaignStack : IAsyncDisposable
     public ILedgerStore Ledger => _services.GetRequiredService<ILedgerStore>();
 
     /// <summary>A stack over a fresh database with the sample imported; a test clock at 2026-11-30 09:00 UTC unless <paramref name="time"/> is given.</summary>
-    public static async Task<CampaignStack> CreateAsync(DeliveryPolicy? policy = null, TimeProvider? time = null)
+    public static async Task<CampaignStack> CreateAsync(DeliveryPolicy? policy = null, TimeProvider? time = null, Campaigns.Tracking.TrackingOptions? tracking = null)
     {
         var stack = new CampaignStack(await PostgresDatabase.CreateAsync(), time ?? new FakeClock(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero)),
-            policy ?? DeliveryPolicy.None, ownsDatabase: true);
+            policy ?? DeliveryPolicy.None, ownsDatabase: true, tracking);
         await stack._services.MigrateCampaignsDatabaseAsync();
         await new InteractionImporter(stack._services.GetRequiredService<IImportWriter>(), stack.Time).ImportAsync(Repo.SampleData);
         return stack;

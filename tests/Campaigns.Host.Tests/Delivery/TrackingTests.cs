@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Campaigns.Data;
+using Campaigns.Delivery;
 using Campaigns.Host.Tests.Plugins;
 using Campaigns.Host.Tracking;
 using Campaigns.Planning;
@@ -84,6 +85,47 @@ public sealed class TrackingTests
 
         Assert.Empty(await site.EventsAsync("bob"));
         Assert.Empty(await site.Suppressions.FindAsync(["bob"], "email", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_html_campaign_is_planned_with_tracked_links_and_each_message_carries_its_unsubscribe_url()
+    {
+        var tracking = new TrackingOptions { BaseUrl = new Uri("https://t.shop.example/"), Secret = [.. Enumerable.Range(1, 32).Select(i => (byte)i)] };
+        await using var stack = await CampaignStack.CreateAsync(tracking: tracking);
+        var sent = new System.Collections.Concurrent.ConcurrentBag<Campaigns.Stages.OutgoingMessage>();
+        stack.AddChannel("capture", () => new Capture(sent));
+        var definition = System.Text.Json.Nodes.JsonNode.Parse(SchedulingTests.Sample("tracked-html", timingAt: "10:00", channel: "capture"))!;
+        definition["message"] = System.Text.Json.Nodes.JsonNode.Parse("""
+            { "format": "html", "subject": "For you", "templateText": "<html><body><a href=\"https://shop.example/p/{{ items[0].id }}\">{{ items[0].title }}</a></body></html>" }
+            """);
+        var campaign = await stack.SaveAsync(definition.ToJsonString());
+
+        var plan = await stack.PlanAsync(campaign, "o1", stack.Clock.Now, PlanMode.SendNow);
+        await stack.Dispatcher("host", 100).DispatchAsync(new DispatchScope(campaign.Id), CancellationToken.None);
+
+        Assert.Equal(plan.Planned, sent.Count);
+        var tokens = new TrackingToken(tracking.Secret);
+        Assert.All(sent, m =>
+        {
+            var href = Regex.Match(m.Body, "href=\"([^\"]+)\"").Groups[1].Value;
+            Assert.StartsWith("https://t.shop.example/t/c/", href, StringComparison.Ordinal);
+            var (link, _) = tokens.Verify(href[(href.LastIndexOf('/') + 1)..], Now);
+            Assert.Equal((m.Key, $"https://shop.example/p/{m.ItemIds[0]}", m.ItemIds[0]), (link!.Key, link.Url, link.Item));
+            Assert.Contains("https://t.shop.example/t/o/", m.Body, StringComparison.Ordinal);
+            var unsubscribe = Assert.IsType<string>(m.UnsubscribeUrl);
+            Assert.Equal(m.Key, tokens.Verify(unsubscribe[(unsubscribe.LastIndexOf('/') + 1)..], Now).Link!.Key);
+        });
+    }
+
+    private sealed class Capture(System.Collections.Concurrent.ConcurrentBag<Campaigns.Stages.OutgoingMessage> sent) : Campaigns.Stages.IDeliveryChannel
+    {
+        public string Kind => "file";
+
+        public Task<IReadOnlyList<Campaigns.Stages.DeliveryResult>> SendAsync(IReadOnlyList<Campaigns.Stages.OutgoingMessage> messages, CancellationToken cancellationToken)
+        {
+            foreach (var m in messages) sent.Add(m);
+            return Task.FromResult<IReadOnlyList<Campaigns.Stages.DeliveryResult>>([.. messages.Select(m => new Campaigns.Stages.DeliveryResult(m.Key, Campaigns.Stages.DeliveryStatus.Sent))]);
+        }
     }
 
     /// <summary>The product's services and the tracking endpoints on a free loopback port, over a fresh PostgreSQL database.</summary>
