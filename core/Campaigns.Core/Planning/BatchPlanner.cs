@@ -114,7 +114,8 @@ internal sealed class BatchPlanner(
         string? subject, string? body, IReadOnlyList<RecommendedItem> recommended) =>
         new(LedgerEntry.KeyOf(campaign.Id, run.Occurrence, customer.Id, Step), campaign.Id, campaign.Version, run.Occurrence, customer.Id, Step,
             state, reason, sendAt, preferred, NullIfEmpty(ChannelAddress.For(stages.ChannelKind, customer)), subject, body,
-            [.. recommended.Select(r => r.Item.Id)]);
+            [.. recommended.Select(r => r.Item.Id)])
+        { ChannelKind = stages.ChannelKind };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -26,7 +26,7 @@ internal sealed class LedgerPlacement(SlotScheduler scheduler, string channelKin
     /// <summary>The batch's rows with every pending row placed (or suppressed when no slot is feasible).</summary>
     public IReadOnlyList<LedgerEntry> Apply(BatchPlan plan, ContactHistory? history)
     {
-        var rows = plan.Rows.Select(r => r with { ChannelKind = channelKind }).ToArray();
+        var rows = plan.Rows.ToArray();
         foreach (var pending in plan.Pending)
         {
             var zone = CustomerZones.Find(pending.Customer.TimeZone);

@@ -46,11 +46,11 @@ internal sealed class AttributionStore(ISqlDatabase database) : IAttributionStor
     private static Conversion? Credit(PurchaseRow purchase, Touches touches, AttributionWindows windows)
     {
         var at = UnixMs.ToTime(purchase.At);
-        var click = touches.Clicks.Where(c => c.CustomerId == purchase.CustomerId && c.At <= purchase.At && UnixMs.ToTime(c.At) > at - windows.Click)
+        var click = touches.Clicks[purchase.CustomerId].Where(c => c.At <= purchase.At && UnixMs.ToTime(c.At) > at - windows.Click)
             .MaxBy(c => (c.At, c.Key));
-        var (message, via) = click is not null && touches.Messages.TryGetValue(click.Key, out var clicked)
+        var (message, via) = click is not null && touches.ByKey.TryGetValue(click.Key, out var clicked)
             ? (clicked, "click")
-            : (touches.Messages.Values.Where(m => m.CustomerId == purchase.CustomerId && m.SentAt is { } sent && sent <= purchase.At && UnixMs.ToTime(sent) > at - windows.View)
+            : (touches.Sent[purchase.CustomerId].Where(m => m.SentAt is { } sent && sent <= purchase.At && UnixMs.ToTime(sent) > at - windows.View)
                 .MaxBy(m => (m.SentAt, m.Key)), "view");
         if (message is null) return null;
         var recommended = JsonColumn.ReadList(message.ItemIds).Contains(purchase.ItemId, StringComparer.Ordinal);
@@ -65,14 +65,14 @@ internal sealed class AttributionStore(ISqlDatabase database) : IAttributionStor
             $"SELECT event_id, customer_id, occurred_at FROM events WHERE type = 'click' AND {database.InList("customer_id", "@ids")} AND occurred_at >= @since AND occurred_at < @until",
             window, cancellationToken: ct)))
             .Select(c => (Key: TrackingEvents.KeyOfClick(c.EventId), c.CustomerId, c.At)).Where(c => c.Key is not null)
-            .Select(c => new Click(c.Key!, c.CustomerId, c.At)).ToList();
+            .Select(c => new Click(c.Key!, c.CustomerId, c.At)).ToLookup(c => c.CustomerId, StringComparer.Ordinal);
         // The messages sent in the window, plus any clicked message sent before it (a click can come days after the send).
         var messages = (await connection.QueryAsync<MessageRow>(new CommandDefinition(
             $"SELECT key AS Key, campaign_id AS CampaignId, customer_id AS CustomerId, sent_at AS SentAt, item_ids AS ItemIds FROM deliveries " +
             $"WHERE state = 'sent' AND {database.InList("customer_id", "@ids")} AND ((sent_at >= @since AND sent_at < @until) OR {database.InList("key", "@clicked")})",
-            new { window.ids, window.since, window.until, clicked = clicks.Select(c => c.Key).Distinct().ToArray() }, cancellationToken: ct)))
-            .ToDictionary(m => m.Key, StringComparer.Ordinal);
-        return new Touches(clicks, messages);
+            new { window.ids, window.since, window.until, clicked = clicks.SelectMany(c => c).Select(c => c.Key).Distinct().ToArray() }, cancellationToken: ct)))
+            .ToList();
+        return new Touches(clicks, messages.ToDictionary(m => m.Key, StringComparer.Ordinal), messages.ToLookup(m => m.CustomerId, StringComparer.Ordinal));
     }
 
     private async Task<int> InsertAsync(List<Conversion> conversions, CancellationToken ct)
@@ -91,7 +91,8 @@ internal sealed class AttributionStore(ISqlDatabase database) : IAttributionStor
 
     private static TimeSpan Max(AttributionWindows w) => w.Click > w.View ? w.Click : w.View;
 
-    private sealed record Touches(List<Click> Clicks, Dictionary<string, MessageRow> Messages);
+    /// <summary>A round's clicks and sent messages, by customer (so each purchase looks only at its own customer's) and messages by key.</summary>
+    private sealed record Touches(ILookup<string, Click> Clicks, Dictionary<string, MessageRow> ByKey, ILookup<string, MessageRow> Sent);
 
     private sealed record Click(string Key, string CustomerId, long At);
 

@@ -73,8 +73,8 @@ public sealed class TimingEvaluator(StageRegistry registry, ILoggerFactory logge
         foreach (var group in days)
         {
             var zone = split.ZoneOf(group.First().CustomerId);
-            var start = LocalHours.DayStart(group.Key.LocalDate, zone);
-            var end = LocalHours.DayStart(group.Key.LocalDate.AddDays(1), zone).AddTicks(-1);
+            var start = Scheduling.LocalClock.ToInstant(group.Key.LocalDate.Date, zone);
+            var end = Scheduling.LocalClock.ToInstant(group.Key.LocalDate.Date.AddDays(1), zone).AddTicks(-1);
             var customers = group.Select(d => data.Customers.GetValueOrDefault(d.CustomerId) ?? new Customer(d.CustomerId)).ToArray();
             foreach (var chunk in customers.Chunk(1_000))
             {

@@ -15,7 +15,7 @@ internal sealed class TimingSplit
     public TimingSplit(TimingData data, DateTimeOffset splitAt, int minHistory)
     {
         Train = [.. data.Events.Where(e => e.OccurredAt < splitAt)];
-        ZoneOf = id => LocalHours.Zone(data.Customers.GetValueOrDefault(id)?.TimeZone);
+        ZoneOf = id => Scheduling.CustomerZones.Find(data.Customers.GetValueOrDefault(id)?.TimeZone);
         var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
         TimeZoneInfo Zone(string id) => zones.TryGetValue(id, out var z) ? z : zones[id] = ZoneOf(id);
 

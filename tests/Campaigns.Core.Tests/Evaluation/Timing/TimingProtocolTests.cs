@@ -52,10 +52,10 @@ public sealed class TimingProtocolTests
     public void A_day_whose_midnight_does_not_exist_starts_at_the_first_minute_that_does()
     {
         // São Paulo skipped midnight on 2011-10-16 (00:00 -03 became 01:00 -02).
-        var zone = LocalHours.Zone("America/Sao_Paulo");
+        var zone = Campaigns.Scheduling.CustomerZones.Find("America/Sao_Paulo");
 
-        Assert.Equal(new DateTimeOffset(2011, 10, 16, 3, 0, 0, TimeSpan.Zero), LocalHours.DayStart(new DateTime(2011, 10, 16), zone));
-        Assert.Equal(TimeZoneInfo.Utc, LocalHours.Zone("Mars/Olympus_Mons"));
+        Assert.Equal(new DateTimeOffset(2011, 10, 16, 3, 0, 0, TimeSpan.Zero), Campaigns.Scheduling.LocalClock.ToInstant(new DateTime(2011, 10, 16), zone));
+        Assert.Equal(TimeZoneInfo.Utc, Campaigns.Scheduling.CustomerZones.Find("Mars/Olympus_Mons"));
     }
 
     [Fact]
