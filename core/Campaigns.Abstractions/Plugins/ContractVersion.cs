@@ -11,8 +11,8 @@ public static class ContractVersion
     public const int Major = 1;
 
     /// <summary>Minor version: bumped when members are added in a compatible way.</summary>
-    public const int Minor = 2;
+    public const int Minor = 3;
 
     /// <summary>The contract version as text, <c>major.minor</c>.</summary>
-    public const string Current = "1.2";
+    public const string Current = "1.3";
 }

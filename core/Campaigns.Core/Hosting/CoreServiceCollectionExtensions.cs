@@ -1,5 +1,6 @@
 using Campaigns.Campaign;
 using Campaigns.Delivery;
+using Campaigns.Events;
 using Campaigns.Message;
 using Campaigns.Planning;
 using Campaigns.Scheduling;
@@ -29,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CampaignPlanner>();
         services.AddSingleton<CampaignRunner>();
         services.AddSingleton<DeliveryDispatcher>();
+        services.AddSingleton<EventPublisher>();
         return services;
     }
 }

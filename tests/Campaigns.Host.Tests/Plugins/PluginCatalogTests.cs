@@ -25,7 +25,7 @@ public sealed class PluginCatalogTests : IDisposable
         Assert.Empty(catalog.Failed);
         AssertBundledLoaded(catalog);
         Assert.Equal(BundledStageKeys, catalog.Stages.All.Select(s => s.Key).Order(StringComparer.Ordinal));
-        Assert.All(catalog.Loaded, p => Assert.Equal("1.2", p.ContractVersion));
+        Assert.All(catalog.Loaded, p => Assert.Equal("1.3", p.ContractVersion));
     }
 
     [Theory]
