@@ -56,7 +56,7 @@ public sealed class ConfigurationTests
 
     private static async Task AssertResolvesAsync(ServiceProvider services, string folder)
     {
-        Assert.Equal(4, await services.MigrateCampaignsDatabaseAsync()); // the initial schema, scheduling, suppressions, attributions
+        Assert.Equal(MigrationTests.SchemaVersions, await services.MigrateCampaignsDatabaseAsync());
         Assert.True(File.Exists(Path.Combine(folder, "campaigns.db")));
         Assert.NotNull(services.GetRequiredService<ICustomerReader>());
         Assert.NotNull(services.GetRequiredService<ICatalogReader>());
