@@ -1,5 +1,7 @@
 using Campaigns.Data;
 using Campaigns.Data.Access;
+using Campaigns.Data.ApiKeys;
+using Campaigns.Data.Ingest;
 using Campaigns.Data.Attribution;
 using Campaigns.Data.Decisions;
 using Campaigns.Data.Bulk;
@@ -28,7 +30,7 @@ public static class CampaignsDataServiceCollectionExtensions
 
     /// <summary>
     /// Registers, as singletons, <see cref="CampaignsDatabase"/>, <see cref="ICustomerReader"/>, <see cref="ICatalogReader"/>,
-    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IImportWriter"/>
+    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IImportWriter"/>, <see cref="IIngestStore"/>, <see cref="IApiKeyStore"/>
     /// and the migrator run by <see cref="CampaignsDataMigrationExtensions.MigrateCampaignsDatabaseAsync"/>. Adds
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
@@ -64,6 +66,8 @@ public static class CampaignsDataServiceCollectionExtensions
         services.AddSingleton<IAttributionStore, AttributionStore>();
         services.AddSingleton<IDecisionLog, DecisionLogStore>();
         services.AddSingleton<IImportWriter, ImportWriter>();
+        services.AddSingleton<IIngestStore, IngestStore>();
+        services.AddSingleton<IApiKeyStore, ApiKeyStore>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Campaigns.Host.Api;
 using Campaigns.Host.Cli;
 using Campaigns.Host.Dashboard;
 using Campaigns.Host.Hosting;
@@ -19,6 +20,7 @@ builder.Services
     .AddCampaignsTracking(builder.Configuration)
     .AddCampaignsData(builder.Configuration)
     .AddCampaignPlugins(builder.Configuration)
+    .AddCampaignsApi(builder.Configuration)
     .AddCampaignsJobs(builder.Configuration, serve: verb is null);
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ if (verb is not null)
 
 app.MapCampaignsDashboard();
 app.MapCampaignsTracking();
+app.MapCampaignsApi();
 app.UseCampaignsSample();
 await app.RunAsync();
 return 0;

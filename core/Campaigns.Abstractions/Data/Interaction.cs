@@ -26,7 +26,16 @@ public static class InteractionTypes
     public const string Open = "open";
     /// <summary>The customer clicked a link in a message.</summary>
     public const string Click = "click";
+    /// <summary>The customer searched the shop (contract 1.3; no item, the query is a property).</summary>
+    public const string Search = "search";
+    /// <summary>The customer took an item out of the cart (contract 1.3).</summary>
+    public const string CartRemove = "cart_remove";
+    /// <summary>The customer wrote a review of an item (contract 1.3; the text and an optional rating are properties).</summary>
+    public const string Review = "review";
+    /// <summary>The customer started a visit to the shop or app (contract 1.3; no item).</summary>
+    public const string SessionStart = "session_start";
 
     /// <summary>Every known type.</summary>
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { View, CartAdd, Purchase, Return, Rating, Open, Click };
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+        { View, CartAdd, Purchase, Return, Rating, Open, Click, Search, CartRemove, Review, SessionStart };
 }

@@ -22,4 +22,8 @@ public interface IImportWriter
 }
 
 /// <summary>An event with the id that makes it unique (given by the source, or derived deterministically from it).</summary>
-public sealed record StoredEvent(string EventId, Interaction Interaction);
+public sealed record StoredEvent(string EventId, Interaction Interaction)
+{
+    /// <summary>Type-specific properties as a JSON object (a search's <c>query</c>, a review's <c>text</c>), or null.</summary>
+    public string? Properties { get; init; }
+}

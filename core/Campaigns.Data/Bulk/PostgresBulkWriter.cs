@@ -26,6 +26,29 @@ internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvide
     public Task UpsertAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, CancellationToken cancellationToken) =>
         WriteAsync(table, table.LastPerKey(rows), $"ON CONFLICT ({table.Key.Name}) DO UPDATE SET {table.UpdateList}", cancellationToken);
 
+    public async Task UpsertAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, WriteScope scope, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return;
+        await CopyAndInsertAsync((NpgsqlConnection)scope.Connection, (NpgsqlTransaction)scope.Transaction, table, rows,
+            $"ON CONFLICT ({table.Key.Name}) DO UPDATE SET {table.UpdateList}", deferIndexesIfEmpty: false, cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<string>> InsertNewKeysAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, WriteScope scope, CancellationToken cancellationToken)
+    {
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        if (rows.Count == 0) return inserted;
+        var connection = (NpgsqlConnection)scope.Connection;
+        var transaction = (NpgsqlTransaction)scope.Transaction;
+        var staged = await StageAsync(connection, transaction, table, rows, cancellationToken);
+        // RETURNING names exactly the rows this statement inserted: the new ones, told apart from duplicates in one round trip.
+        await using var command = new NpgsqlCommand(
+            $"INSERT INTO {table.Table} ({table.ColumnList}) SELECT {table.ColumnList} FROM {staged} ON CONFLICT ({table.Key.Name}) DO NOTHING RETURNING {table.Key.Name}",
+            connection, transaction) { CommandTimeout = 0 };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) inserted.Add(reader.GetString(0));
+        return inserted;
+    }
+
     private async Task<int> WriteAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, string onConflict, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -63,6 +86,20 @@ internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvide
     private static async Task<int> CopyAndInsertAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, TableSpec<T> table, IReadOnlyList<T> rows,
         string onConflict, bool deferIndexesIfEmpty, CancellationToken cancellationToken)
     {
+        var staged = await StageAsync(connection, transaction, table, rows, cancellationToken);
+        var deferred = deferIndexesIfEmpty && await DeferredIndexes.IsEmptyAsync(connection, transaction, table.Table, cancellationToken)
+            ? await DeferredIndexes.DropAsync(connection, transaction, DatabaseProvider.PostgreSql, table.Table, cancellationToken)
+            : [];
+        var written = await ExecuteAsync(connection, transaction,
+            $"INSERT INTO {table.Table} ({table.ColumnList}) SELECT {table.ColumnList} FROM {staged} {onConflict}", cancellationToken);
+        await DeferredIndexes.RecreateAsync(connection, transaction, deferred, cancellationToken);
+        return written;
+    }
+
+    /// <summary>Binary COPY of the rows into a temporary table dropped at commit; returns its name.</summary>
+    private static async Task<string> StageAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, TableSpec<T> table, IReadOnlyList<T> rows,
+        CancellationToken cancellationToken)
+    {
         var staged = "staged_" + table.Table;
         await ExecuteAsync(connection, transaction, $"CREATE TEMP TABLE {staged} (LIKE {table.Table}) ON COMMIT DROP", cancellationToken);
 
@@ -79,14 +116,7 @@ internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvide
             }
             await importer.CompleteAsync(cancellationToken);
         }
-
-        var deferred = deferIndexesIfEmpty && await DeferredIndexes.IsEmptyAsync(connection, transaction, table.Table, cancellationToken)
-            ? await DeferredIndexes.DropAsync(connection, transaction, DatabaseProvider.PostgreSql, table.Table, cancellationToken)
-            : [];
-        var written = await ExecuteAsync(connection, transaction,
-            $"INSERT INTO {table.Table} ({table.ColumnList}) SELECT {table.ColumnList} FROM {staged} {onConflict}", cancellationToken);
-        await DeferredIndexes.RecreateAsync(connection, transaction, deferred, cancellationToken);
-        return written;
+        return staged;
     }
 
     private static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)

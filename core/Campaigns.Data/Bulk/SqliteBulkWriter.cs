@@ -18,6 +18,21 @@ internal sealed class SqliteBulkWriter(SqliteConnector database) : IBulkWriter
     public Task UpsertAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, CancellationToken cancellationToken) =>
         WriteAsync(table, rows, $"ON CONFLICT ({table.Key.Name}) DO UPDATE SET {table.UpdateList}", cancellationToken);
 
+    public Task UpsertAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, WriteScope scope, CancellationToken cancellationToken)
+    {
+        Insert(table, rows, $"ON CONFLICT ({table.Key.Name}) DO UPDATE SET {table.UpdateList}", scope, cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlySet<string>> InsertNewKeysAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, WriteScope scope, CancellationToken cancellationToken)
+    {
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        // Each execution reports 1 for a new row and 0 for a conflict, which is how the new keys are told apart.
+        Insert(table, rows, $"ON CONFLICT ({table.Key.Name}) DO NOTHING", scope, cancellationToken,
+            row => inserted.Add((string)table.Key.Value(row)!));
+        return Task.FromResult<IReadOnlySet<string>>(inserted);
+    }
+
     private async Task<int> WriteAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, string onConflict, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -33,7 +48,8 @@ internal sealed class SqliteBulkWriter(SqliteConnector database) : IBulkWriter
         return written;
     }
 
-    private static int Insert<T>(TableSpec<T> table, IReadOnlyList<T> rows, string onConflict, WriteScope scope, CancellationToken cancellationToken)
+    private static int Insert<T>(TableSpec<T> table, IReadOnlyList<T> rows, string onConflict, WriteScope scope, CancellationToken cancellationToken,
+        Action<T>? onInserted = null)
     {
         using var command = (SqliteCommand)scope.Connection.CreateCommand();
         command.Transaction = (SqliteTransaction)scope.Transaction;
@@ -52,7 +68,9 @@ internal sealed class SqliteBulkWriter(SqliteConnector database) : IBulkWriter
             for (var c = 0; c < columns.Count; c++)
                 parameters[c].Value = ToSqlite(columns[c].Value(row));
             // Synchronous on purpose: Microsoft.Data.Sqlite's async methods run synchronously anyway, minus the overhead.
-            written += command.ExecuteNonQuery();
+            var changed = command.ExecuteNonQuery();
+            written += changed;
+            if (changed > 0) onInserted?.Invoke(row);
         }
         return written;
     }

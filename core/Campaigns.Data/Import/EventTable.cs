@@ -16,5 +16,6 @@ internal static class EventTable
         Column.Long<StoredEvent>("occurred_at", e => UnixMs.From(e.Interaction.OccurredAt)),
         Column.Double<StoredEvent>("quantity", e => e.Interaction.Quantity),
         Column.Numeric<StoredEvent>("value", e => e.Interaction.Value),
+        Column.Text<StoredEvent>("properties", e => e.Properties),
     ]);
 }

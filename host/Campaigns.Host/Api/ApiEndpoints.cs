@@ -1,0 +1,48 @@
+using Campaigns.Host.Api.Body;
+using Campaigns.Host.Api.Docs;
+using Campaigns.Host.Api.Keys;
+using Campaigns.Storage;
+
+namespace Campaigns.Host.Api;
+
+/// <summary>The write API under <c>/api/v1</c> and its OpenAPI document at <c>/openapi/v1.json</c>.</summary>
+internal static class ApiEndpoints
+{
+    public static WebApplication MapCampaignsApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        var api = app.MapGroup("/api/v1").WithTags("Write API");
+        Map(api, "/events", RecordKind.Events, ApiScopes.EventsWrite, typeof(EventRecordDoc[]), "Stores behaviour events; an event whose id is stored already is counted as a duplicate.");
+        Map(api, "/customers", RecordKind.Customers, ApiScopes.CustomersWrite, typeof(CustomerRecordDoc[]), "Creates or updates customers; fields not sent keep their value, consent and attributes are merged.");
+        Map(api, "/catalog/items", RecordKind.Catalog, ApiScopes.CatalogWrite, typeof(ItemRecordDoc[]), "Creates or updates catalog items; fields not sent keep their value.");
+        return app;
+    }
+
+    private static void Map(RouteGroupBuilder api, string path, RecordKind kind, string scope, Type schema, string summary) =>
+        api.MapPost(path, (HttpContext context, BatchIngest ingest, ApiOptions options) => PostAsync(context, ingest, options, kind))
+            .RequireApiScope(scope)
+            .WithName("post-" + kind.ToString().ToLowerInvariant())
+            .WithSummary(summary)
+            .Accepts(schema, "application/json")
+            .Produces<BatchAccepted>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+    private static async Task<IResult> PostAsync(HttpContext context, BatchIngest ingest, ApiOptions options, RecordKind kind)
+    {
+        if (!context.Request.HasJsonContentType()) return BatchProblems.UnsupportedMediaType();
+        if (await RequestBody.ReadAsync(context, options.MaxBodyBytes, context.RequestAborted) is not { } body)
+            return BatchProblems.TooLarge(options.MaxBodyBytes);
+        using var batch = BatchDocument.Parse(body, options);
+        if (batch.Errors.Count > 0)
+            return BatchProblems.Refused(batch.Errors, batch.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+        // Not the request's token: once the transaction may have committed, the observers must hear about it.
+        var result = await ingest.IngestAsync(kind, batch.Records, CancellationToken.None);
+        return result.Errors.Count > 0
+            ? BatchProblems.Refused(result.Errors)
+            : Results.Ok(new BatchAccepted(result.Received, result.Stored, result.Duplicates));
+    }
+}

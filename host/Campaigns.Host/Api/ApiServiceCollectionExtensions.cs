@@ -1,0 +1,22 @@
+using Campaigns.Host.Api;
+using Campaigns.Host.Api.Docs;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the event and catalog write API.</summary>
+internal static class ApiServiceCollectionExtensions
+{
+    /// <summary>The limits from <c>Campaigns:Api</c> (see <see cref="ApiOptions"/>), the batch writer and the OpenAPI document.</summary>
+    public static IServiceCollection AddCampaignsApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(ApiOptions.From(configuration));
+        services.AddSingleton<BatchIngest>();
+        services.AddOpenApi("v1", options =>
+        {
+            var security = new ApiKeySecurity();
+            options.AddDocumentTransformer(security);
+            options.AddOperationTransformer(security);
+        });
+        return services;
+    }
+}

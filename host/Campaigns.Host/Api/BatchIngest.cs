@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Campaigns.Data;
+using Campaigns.Events;
+using Campaigns.Host.Api.Records;
+using Campaigns.Ingest;
+using Campaigns.Storage;
+
+namespace Campaigns.Host.Api;
+
+/// <summary>
+/// Validates a whole batch, stores it in one transaction, and tells the <see cref="IEventObserver"/>s what was committed.
+/// The REST endpoints and the <c>ingest</c> verb both come through here, so they accept and refuse exactly the same.
+/// All or nothing: one bad record and nothing of the batch is stored.
+/// </summary>
+internal sealed class BatchIngest(IIngestStore store, EventPublisher publisher, TimeProvider time, ApiOptions options)
+{
+    /// <summary>Validates and stores <paramref name="records"/>; on any error nothing is stored and the errors are returned.</summary>
+    public async Task<BatchResult> IngestAsync(RecordKind kind, IReadOnlyList<JsonElement> records, CancellationToken cancellationToken)
+    {
+        var errors = new List<RecordError>();
+        var now = time.GetUtcNow();
+        switch (kind)
+        {
+            case RecordKind.Events:
+            {
+                var events = Read(records, errors, f => EventRecords.Read(f, now, options));
+                if (errors.Count > 0) return BatchResult.Refused(records.Count, errors);
+                var stored = await store.AddEventsAsync(events, cancellationToken);
+                await PublishAsync([.. stored.Select(e => e.Interaction)], [], [], cancellationToken);
+                return new BatchResult(records.Count, stored.Count, records.Count - stored.Count, []);
+            }
+            case RecordKind.Customers:
+            {
+                var patches = Read(records, errors, CustomerRecords.Read);
+                if (errors.Count > 0) return BatchResult.Refused(records.Count, errors);
+                var customers = await store.UpsertCustomersAsync(patches, cancellationToken);
+                await PublishAsync([], customers, [], cancellationToken);
+                return new BatchResult(records.Count, customers.Count, 0, []);
+            }
+            default:
+            {
+                var patches = Read(records, errors, ItemRecords.Read);
+                if (errors.Count > 0) return BatchResult.Refused(records.Count, errors);
+                var upsert = await store.UpsertItemsAsync(patches, cancellationToken);
+                if (upsert.Errors.Count > 0) return BatchResult.Refused(records.Count, upsert.Errors);
+                await PublishAsync([], [], upsert.Changes, cancellationToken);
+                return new BatchResult(records.Count, upsert.Changes.Count, 0, []);
+            }
+        }
+    }
+
+    private static List<T> Read<T>(IReadOnlyList<JsonElement> records, List<RecordError> errors, Func<RecordFields, T?> read) where T : class
+    {
+        var valid = new List<T>(records.Count);
+        for (var i = 0; i < records.Count; i++)
+            if (read(new RecordFields(records[i], i, errors)) is { } record) valid.Add(record);
+        return valid;
+    }
+
+    private ValueTask PublishAsync(IReadOnlyList<Interaction> events, IReadOnlyList<Customer> customers, IReadOnlyList<CatalogChange> catalog, CancellationToken cancellationToken) =>
+        events.Count + customers.Count + catalog.Count == 0
+            ? ValueTask.CompletedTask
+            : publisher.PublishAsync(new AcceptedBatch(events, customers, catalog, time.GetUtcNow()), cancellationToken);
+}
+
+/// <summary>What a batch came to: how many records arrived, how many were stored, how many were already stored, or why none was.</summary>
+/// <param name="Received">Records in the batch.</param>
+/// <param name="Stored">Events newly stored, or customers / items written.</param>
+/// <param name="Duplicates">Events already stored (same id), including repeats within the batch.</param>
+/// <param name="Errors">Every problem found; when not empty nothing was stored.</param>
+internal sealed record BatchResult(int Received, int Stored, int Duplicates, IReadOnlyList<RecordError> Errors)
+{
+    public static BatchResult Refused(int received, IReadOnlyList<RecordError> errors) => new(received, 0, 0, errors);
+}
