@@ -6,8 +6,8 @@ using Campaigns.Data.Access;
 using Campaigns.Events;
 using Campaigns.Host.Api;
 using Campaigns.Host.Tests.Plugins;
+using Campaigns.Planning;
 using Campaigns.Storage;
-using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -91,14 +91,27 @@ internal sealed class ApiSite : IAsyncDisposable
 
     public async Task<long> CountAsync(string table)
     {
-        await using var connection = await _app.Services.GetRequiredService<ISqlDatabase>().OpenAsync(CancellationToken.None);
-        return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
+        return Convert.ToInt64(await ScalarAsync($"SELECT COUNT(*) FROM {table}", null), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task<string?> PropertiesAsync(string eventId)
     {
+        return await ScalarAsync("SELECT properties FROM events WHERE event_id = @id", eventId) as string;
+    }
+
+    private async Task<object?> ScalarAsync(string sql, string? id)
+    {
         await using var connection = await _app.Services.GetRequiredService<ISqlDatabase>().OpenAsync(CancellationToken.None);
-        return await connection.ExecuteScalarAsync<string?>("SELECT properties FROM events WHERE event_id = @eventId", new { eventId });
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (id is not null)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "id";
+            parameter.Value = id;
+            command.Parameters.Add(parameter);
+        }
+        return await command.ExecuteScalarAsync();
     }
 
     public async ValueTask DisposeAsync()
