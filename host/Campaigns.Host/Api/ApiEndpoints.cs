@@ -40,7 +40,7 @@ internal static class ApiEndpoints
         if (batch.Errors.Count > 0)
             return BatchProblems.Refused(batch.Errors, batch.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
         // Not the request's token: once the transaction may have committed, the observers must hear about it.
-        var result = await ingest.IngestAsync(kind, batch.Records, CancellationToken.None);
+        var result = await ingest.IngestAsync(kind, batch.Records, store: true, CancellationToken.None);
         return result.Errors.Count > 0
             ? BatchProblems.Refused(result.Errors)
             : Results.Ok(new BatchAccepted(result.Received, result.Stored, result.Duplicates));

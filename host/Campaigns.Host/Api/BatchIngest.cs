@@ -12,10 +12,13 @@ namespace Campaigns.Host.Api;
 /// The REST endpoints and the <c>ingest</c> verb both come through here, so they accept and refuse exactly the same.
 /// All or nothing: one bad record and nothing of the batch is stored.
 /// </summary>
-internal sealed class BatchIngest(IIngestStore store, EventPublisher publisher, TimeProvider time, ApiOptions options)
+internal sealed class BatchIngest(IIngestStore writer, EventPublisher publisher, TimeProvider time, ApiOptions options)
 {
-    /// <summary>Validates and stores <paramref name="records"/>; on any error nothing is stored and the errors are returned.</summary>
-    public async Task<BatchResult> IngestAsync(RecordKind kind, IReadOnlyList<JsonElement> records, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates and stores <paramref name="records"/>; on any error nothing is stored and the errors are returned. With
+    /// <paramref name="store"/> false it only validates (the verb, when some lines are not even JSON, still reports the rest).
+    /// </summary>
+    public async Task<BatchResult> IngestAsync(RecordKind kind, IReadOnlyList<JsonElement> records, bool store, CancellationToken cancellationToken)
     {
         var errors = new List<RecordError>();
         var now = time.GetUtcNow();
@@ -24,24 +27,24 @@ internal sealed class BatchIngest(IIngestStore store, EventPublisher publisher, 
             case RecordKind.Events:
             {
                 var events = Read(records, errors, f => EventRecords.Read(f, now, options));
-                if (errors.Count > 0) return BatchResult.Refused(records.Count, errors);
-                var stored = await store.AddEventsAsync(events, cancellationToken);
+                if (errors.Count > 0 || !store) return BatchResult.Refused(records.Count, errors);
+                var stored = await writer.AddEventsAsync(events, cancellationToken);
                 await PublishAsync([.. stored.Select(e => e.Interaction)], [], [], cancellationToken);
                 return new BatchResult(records.Count, stored.Count, records.Count - stored.Count, []);
             }
             case RecordKind.Customers:
             {
                 var patches = Read(records, errors, CustomerRecords.Read);
-                if (errors.Count > 0) return BatchResult.Refused(records.Count, errors);
-                var customers = await store.UpsertCustomersAsync(patches, cancellationToken);
+                if (errors.Count > 0 || !store) return BatchResult.Refused(records.Count, errors);
+                var customers = await writer.UpsertCustomersAsync(patches, cancellationToken);
                 await PublishAsync([], customers, [], cancellationToken);
                 return new BatchResult(records.Count, customers.Count, 0, []);
             }
             default:
             {
                 var patches = Read(records, errors, ItemRecords.Read);
-                if (errors.Count > 0) return BatchResult.Refused(records.Count, errors);
-                var upsert = await store.UpsertItemsAsync(patches, cancellationToken);
+                if (errors.Count > 0 || !store) return BatchResult.Refused(records.Count, errors);
+                var upsert = await writer.UpsertItemsAsync(patches, cancellationToken);
                 if (upsert.Errors.Count > 0) return BatchResult.Refused(records.Count, upsert.Errors);
                 await PublishAsync([], [], upsert.Changes, cancellationToken);
                 return new BatchResult(records.Count, upsert.Changes.Count, 0, []);

@@ -30,14 +30,15 @@ internal sealed class IngestVerb : ICliVerb
         var (records, lines, errors) = await ReadAsync(path, options.MaxDepth);
         try
         {
-            var result = errors.Count > 0
-                ? new BatchResult(records.Count, 0, 0, errors)
-                : await services.GetRequiredService<BatchIngest>().IngestAsync(kind, [.. records.Select(r => r.RootElement)], CancellationToken.None);
-            foreach (var error in result.Errors)
+            // Lines that are not JSON stand in as null; the other lines are still checked so every error is listed at once.
+            var result = await services.GetRequiredService<BatchIngest>().IngestAsync(kind, [.. records.Select(r => r.RootElement)],
+                store: errors.Count == 0, CancellationToken.None);
+            var unreadable = errors.Select(e => e.Index).ToHashSet();
+            foreach (var error in errors.Concat(result.Errors.Where(e => !unreadable.Contains(e.Index))).OrderBy(e => e.Index))
                 Console.Error.WriteLine($"{path}:{(error.Index < 0 ? 0 : lines[error.Index])}: {(error.Field.Length > 0 ? error.Field + ": " : "")}{error.Message}");
-            if (result.Errors.Count > 0)
+            if (errors.Count + result.Errors.Count > 0)
             {
-                Console.Error.WriteLine($"{path}: nothing stored ({result.Errors.Count} error(s))");
+                Console.Error.WriteLine($"{path}: nothing stored");
                 return 1;
             }
             Console.WriteLine($"{path}: {result.Received:N0} records: stored {result.Stored:N0}, duplicates {result.Duplicates:N0}");
@@ -77,6 +78,7 @@ internal sealed class IngestVerb : ICliVerb
             catch (JsonException ex)
             {
                 errors.Add(new RecordError(lines.Count - 1, "", $"is not valid JSON: {ex.Message}"));
+                records.Add(JsonDocument.Parse("null"));
             }
         }
         return (records, lines, errors);

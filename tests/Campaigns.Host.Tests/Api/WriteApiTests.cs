@@ -85,9 +85,9 @@ public abstract class WriteApiTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, many.StatusCode);
         Assert.Contains("the limit is 50", await many.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var deep = await site.PostAsync("api/v1/customers", """[ { "id": "a" }, { "id": "b", "attributes": { "x": { "y": { "z": { "w": 1 } } } } } ]""");
+        var deep = await site.PostAsync("api/v1/customers", """[ { "id": "a" }, { "id": "b", "attributes": { "x": { "y": { "z": { "w": { "v": 1 } } } } } } ]""");
         Assert.Equal(HttpStatusCode.BadRequest, deep.StatusCode);
-        Assert.Equal([(1, "attributes.x.y.z")], await ErrorsAsync(deep));
+        Assert.Equal([(1, "attributes.x.y.z.w")], await ErrorsAsync(deep));
 
         var broken = await site.PostAsync("api/v1/events", "[" + one + ", { \"customerId\": \"ann\", \"type\": } ]");
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
