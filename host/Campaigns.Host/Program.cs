@@ -17,6 +17,7 @@ builder.Services
     .AddCampaignsCore(HostPaths.Resolve(builder.Configuration))
     .AddCampaignsDeliveryPolicy(builder.Configuration)
     .AddCampaignsTracking(builder.Configuration)
+    .AddCampaignsPrivacy(builder.Configuration)
     .AddCampaignsData(builder.Configuration)
     .AddCampaignPlugins(builder.Configuration)
     .AddCampaignsJobs(builder.Configuration, serve: verb is null);
