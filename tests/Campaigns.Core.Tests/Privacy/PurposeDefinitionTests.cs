@@ -22,7 +22,7 @@ public sealed class PurposeDefinitionTests
     [Theory]
     [InlineData("Marketing")]
     [InlineData("email/marketing")]
-    [InlineData("")]
+    [InlineData("news letter")]
     public void A_purpose_that_is_not_one_lower_case_word_is_refused_with_its_path(string purpose)
     {
         var error = Assert.Single(_compiler.Validate(WithPurpose(purpose)));
