@@ -62,16 +62,53 @@ public sealed class ConsentTests
         Assert.Equal(marketing.Count(r => r.Value == "sent"), marketingEmails.Count);
     }
 
-    /// <summary>Plans the sample campaign on a capture channel with a purpose, sends it; the ledger state or reason per customer.</summary>
-    private static async Task<Dictionary<string, string>> PlanAndSendAsync(CampaignStack stack, string id, string channel, string? purpose)
+    [Fact]
+    public async Task A_customer_who_unsubscribes_after_planning_is_not_sent_the_marketing_message_but_still_gets_a_receipt()
+    {
+        await using var stack = await CampaignStack.CreateAsync();
+        var sent = new ConcurrentBag<(string Kind, OutgoingMessage Message)>();
+        stack.AddChannel("capture-email", () => new Capture("email", sent));
+        await SetConsentAsync(stack, null, """{"email":true}""", contactable: true);
+        var news = await SaveAsync(stack, "later-news", "capture-email", purpose: null);
+        var receipt = await SaveAsync(stack, "later-receipt", "capture-email", "transactional");
+        await stack.PlanAsync(news, "o1", stack.Clock.Now);
+        await stack.PlanAsync(receipt, "o1", stack.Clock.Now);
+        var leaving = (await stack.Ledger.ListAsync(news.Id, "o1", 10_000, CancellationToken.None)).First(r => r.State == DeliveryState.Planned).CustomerId;
+
+        await stack.Services.GetRequiredService<ISuppressionStore>().AddAsync([new Suppression(leaving, "email", SuppressionReasons.Unsubscribed, stack.Clock.Now)], CancellationToken.None);
+        stack.Clock.Now = stack.Clock.Now.AddDays(2);
+        var newsStates = await SendAsync(stack, news.Id);
+        var receiptStates = await SendAsync(stack, receipt.Id);
+
+        Assert.Equal(("suppressed:unsubscribed", "sent"), (newsStates[leaving], receiptStates[leaving]));
+        Assert.DoesNotContain(sent, s => s.Message.CampaignId == news.Id && s.Message.CustomerId == leaving);
+        Assert.Contains(sent, s => s.Message.CampaignId == receipt.Id && s.Message.CustomerId == leaving);
+        Assert.True(newsStates.Values.Count(v => v == "sent") > 20);
+    }
+
+    /// <summary>Saves the sample campaign on a capture channel with a purpose.</summary>
+    private static async Task<Campaigns.Campaign.CompiledCampaign> SaveAsync(CampaignStack stack, string id, string channel, string? purpose)
     {
         var definition = JsonNode.Parse(SchedulingTests.Sample(id, timingAt: "10:00", channel: channel))!;
         if (purpose is not null) definition["purpose"] = purpose;
         var campaign = await stack.SaveAsync(definition.ToJsonString());
         Assert.Equal(purpose ?? CampaignPurposes.Marketing, campaign.Definition.Purpose);
+        return campaign;
+    }
+
+    /// <summary>Plans the sample campaign on a capture channel with a purpose, sends it; the ledger state or reason per customer.</summary>
+    private static async Task<Dictionary<string, string>> PlanAndSendAsync(CampaignStack stack, string id, string channel, string? purpose)
+    {
+        var campaign = await SaveAsync(stack, id, channel, purpose);
         await stack.PlanAsync(campaign, "o1", stack.Clock.Now, PlanMode.SendNow);
-        await stack.Dispatcher("host", 500).DispatchAsync(new DispatchScope(campaign.Id), CancellationToken.None);
-        var rows = await stack.Ledger.ListAsync(campaign.Id, "o1", 10_000, CancellationToken.None);
+        return await SendAsync(stack, campaign.Id);
+    }
+
+    /// <summary>Dispatches what is due; the ledger state (sent) or reason per customer.</summary>
+    private static async Task<Dictionary<string, string>> SendAsync(CampaignStack stack, string campaignId)
+    {
+        await stack.Dispatcher("host", 500).DispatchAsync(new DispatchScope(campaignId), CancellationToken.None);
+        var rows = await stack.Ledger.ListAsync(campaignId, "o1", 10_000, CancellationToken.None);
         return rows.ToDictionary(r => r.CustomerId, r => r.State == DeliveryState.Sent ? "sent" : r.Reason ?? r.State.ToString());
     }
 
