@@ -4,6 +4,7 @@ using Campaigns.Data.ApiKeys;
 using Campaigns.Data.Ingest;
 using Campaigns.Data.Attribution;
 using Campaigns.Data.Decisions;
+using Campaigns.Data.Erasure;
 using Campaigns.Data.Bulk;
 using Campaigns.Data.Campaigns;
 using Campaigns.Data.Import;
@@ -30,7 +31,7 @@ public static class CampaignsDataServiceCollectionExtensions
 
     /// <summary>
     /// Registers, as singletons, <see cref="CampaignsDatabase"/>, <see cref="ICustomerReader"/>, <see cref="ICatalogReader"/>,
-    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IImportWriter"/>, <see cref="IIngestStore"/>, <see cref="IApiKeyStore"/>
+    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IImportWriter"/>, <see cref="IIngestStore"/>, <see cref="IApiKeyStore"/>, <see cref="ICustomerIdHasher"/>, <see cref="ICustomerEraser"/>
     /// and the migrator run by <see cref="CampaignsDataMigrationExtensions.MigrateCampaignsDatabaseAsync"/>. Adds
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
@@ -68,6 +69,9 @@ public static class CampaignsDataServiceCollectionExtensions
         services.AddSingleton<IImportWriter, ImportWriter>();
         services.AddSingleton<IIngestStore, IngestStore>();
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();
+        services.TryAddSingleton(Campaigns.Privacy.PrivacyOptions.Generated);
+        services.AddSingleton<ICustomerIdHasher, CustomerIdHasher>();
+        services.AddSingleton<ICustomerEraser, CustomerEraser>();
         return services;
     }
 }

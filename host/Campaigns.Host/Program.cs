@@ -18,6 +18,7 @@ builder.Services
     .AddCampaignsCore(HostPaths.Resolve(builder.Configuration))
     .AddCampaignsDeliveryPolicy(builder.Configuration)
     .AddCampaignsTracking(builder.Configuration)
+    .AddCampaignsPrivacy(builder.Configuration)
     .AddCampaignsData(builder.Configuration)
     .AddCampaignPlugins(builder.Configuration)
     .AddCampaignsApi(builder.Configuration)

@@ -7,7 +7,8 @@ namespace Campaigns.Data.Tests;
 
 public abstract class MigrationTests(DatabaseFixture fixture)
 {
-    // 1: the initial schema; 2: scheduling (contact columns on deliveries, provider_pace); 3: suppressions; 4: attributions.
+    // 1: the initial schema; 2: scheduling (contact columns on deliveries, provider_pace); 3: suppressions; 4: attributions;
+    // 6: installation_secrets (privacy); 9: decisions.
     // Every helper branch that adds a migration bumps this one number; ConfigurationTests reads it too.
     internal const long SchemaVersions = 6;
 

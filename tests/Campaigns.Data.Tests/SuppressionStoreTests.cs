@@ -21,6 +21,25 @@ public abstract class SuppressionStoreTests(DatabaseFixture fixture)
         Assert.Equal(new Dictionary<string, string> { [bob] = "unsubscribed" }, await _store.FindAsync([ann, bob, cat], "sms", default));
         Assert.Empty(await _store.FindAsync([], "email", default));
     }
+
+    [Fact]
+    public async Task An_entry_for_every_kind_applies_to_each_kind_the_strongest_reason_is_reported_and_entries_can_be_lifted()
+    {
+        var (ann, bob) = (Unique("ann"), Unique("bob"));
+        await _store.AddAsync([new Suppression(ann, "email", "unsubscribed", T0), new Suppression(ann, "*", "complained", T0.AddHours(1), "spam report"),
+            new Suppression(bob, "*", "unsubscribed", T0)], default);
+
+        Assert.Equal(new Dictionary<string, string> { [ann] = "complained", [bob] = "unsubscribed" }, await _store.FindAsync([ann, bob], "email", default));
+        Assert.Equal(new Dictionary<string, string> { [ann] = "complained", [bob] = "unsubscribed" }, await _store.FindAsync([ann, bob], "push", default));
+        var listed = await _store.ListAsync(ann, 10, default);
+        Assert.Equal([("*", "complained", "spam report"), ("email", "unsubscribed", null)], listed.Select(s => (s.ChannelKind, s.Reason, s.Detail)));
+        Assert.Equal(T0.AddHours(1), listed[0].At);
+
+        Assert.True(await _store.RemoveAsync(ann, "*", default));
+        Assert.False(await _store.RemoveAsync(ann, "*", default));
+        Assert.Equal(new Dictionary<string, string> { [ann] = "unsubscribed" }, await _store.FindAsync([ann], "email", default));
+        Assert.Empty(await _store.FindAsync([ann], "sms", default));
+    }
 }
 
 public sealed class SqliteSuppressionStoreTests(SqliteFixture fixture) : SuppressionStoreTests(fixture), IClassFixture<SqliteFixture>;

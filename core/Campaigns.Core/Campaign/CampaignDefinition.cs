@@ -16,6 +16,9 @@ public sealed record CampaignDefinition(
 {
     /// <summary>When messages may leave and what happens when they cannot (see <see cref="DeliveryDefinition"/>).</summary>
     public DeliveryDefinition Delivery { get; init; } = DeliveryDefinition.Default;
+
+    /// <summary>Why the campaign sends (<c>marketing</c> by default, <c>transactional</c>, <c>recommendations</c>...): the consent it needs, see docs/consent.md.</summary>
+    public string Purpose { get; init; } = Privacy.CampaignPurposes.Marketing;
 }
 
 /// <summary>Names a stage by key, with the options bound to that stage's options class.</summary>

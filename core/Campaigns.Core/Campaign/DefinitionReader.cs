@@ -9,7 +9,7 @@ namespace Campaigns.Campaign;
 /// </summary>
 internal static class DefinitionReader
 {
-    private static readonly string[] TopLevel = ["id", "name", "audience", "rules", "recommender", "message", "timing", "channel", "schedule", "delivery", "description"];
+    private static readonly string[] TopLevel = ["id", "name", "audience", "rules", "recommender", "message", "timing", "channel", "schedule", "delivery", "description", "purpose"];
 
     public static CampaignDefinition? Read(string json, List<DefinitionError> errors)
     {
@@ -46,9 +46,12 @@ internal static class DefinitionReader
             var channel = Stage(o, "channel", errors);
             var schedule = Schedule(o, errors);
             var delivery = DeliveryReader.Read(o, errors);
+            var purpose = o.String("purpose") ?? Privacy.CampaignPurposes.Marketing;
+            if (!Privacy.CampaignPurposes.IsValid(purpose))
+                errors.Add(new DefinitionError("$.purpose", "use one lower-case word (letters and dashes, up to 32), e.g. 'marketing' or 'transactional'"));
             if (id is null || audience is null || recommender is null || message is null || timing is null || channel is null || schedule is null)
                 return null;
-            return new CampaignDefinition(id, name, audience, rules, recommender, message, timing, channel, schedule) { Delivery = delivery };
+            return new CampaignDefinition(id, name, audience, rules, recommender, message, timing, channel, schedule) { Delivery = delivery, Purpose = purpose };
         }
     }
 

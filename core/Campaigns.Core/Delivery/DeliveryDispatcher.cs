@@ -1,5 +1,6 @@
 using Campaigns.Campaign;
 using Campaigns.Planning;
+using Campaigns.Privacy;
 using Campaigns.Scheduling;
 using Campaigns.Stages;
 using Campaigns.Storage;
@@ -11,19 +12,20 @@ namespace Campaigns.Delivery;
 /// <summary>
 /// Sends what the ledger says is due: claims batches of due rows (leased, so two hosts never send the same row at
 /// once), hands each batch to its campaign version's channel with the row key as idempotency key, and records the
-/// outcome; a hard bounce puts the customer on the suppression list for the channel's kind. A provider with a rate
+/// outcome; a hard bounce puts the customer on the suppression list for the channel's kind. A customer listed after the
+/// message was planned (unsubscribed, complained, erased) is not sent it: the row becomes suppressed. A provider with a rate
 /// limit is paced through the shared <see cref="IProviderPace"/>. Runs until nothing
 /// in scope is due. One call serves many messages: never one job per recipient.
 /// </summary>
 public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService campaigns, StageContextFactory contexts, TimeProvider time,
-    DispatchOptions options, DeliveryPolicy policy, IProviderPace pace, ISuppressionStore suppressions, LinkRewriter links, ILogger<DeliveryDispatcher> logger)
+    DispatchOptions options, DeliveryPolicy policy, IProviderPace pace, ISuppressionStore suppressions, SuppressionCheck listed, LinkRewriter links, ILogger<DeliveryDispatcher> logger)
 {
     private readonly ProviderPacer _pacer = new(pace, ledger, time, options);
 
     /// <summary>Dispatches due rows in <paramref name="scope"/> until none is left.</summary>
     public async Task<DispatchResult> DispatchAsync(DispatchScope scope, CancellationToken cancellationToken)
     {
-        var channels = new Dictionary<(string, int), (IDeliveryChannel Channel, string Provider)>();
+        var channels = new Dictionary<(string, int), (IDeliveryChannel Channel, string Provider, string Purpose)>();
         long claimed = 0, sent = 0, retrying = 0, failed = 0;
         try
         {
@@ -35,12 +37,13 @@ public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService camp
                 claimed += batch.Count;
                 foreach (var group in batch.GroupBy(r => (r.CampaignId, r.CampaignVersion)))
                 {
-                    var rows = group.ToList();
-                    var (channel, provider) = await ChannelAsync(channels, group.Key, rows[0].Occurrence, cancellationToken);
-                    var (completions, released) = policy.Providers.TryGetValue(provider, out var limit)
+                    var (channel, provider, purpose) = await ChannelAsync(channels, group.Key, group.First().Occurrence, cancellationToken);
+                    var (rows, stopped) = await StopListedAsync(group.ToList(), channel.Kind, purpose, now, cancellationToken);
+                    var (completions, released) = rows.Count == 0 ? (new List<LedgerCompletion>(), 0)
+                        : policy.Providers.TryGetValue(provider, out var limit)
                         ? await _pacer.SendAsync(provider, limit, rows, now, part => SendAsync(channel, part, cancellationToken), cancellationToken)
                         : ((await SendAsync(channel, rows, cancellationToken)).Completions, 0);
-                    await ledger.CompleteAsync(completions, CancellationToken.None);
+                    await ledger.CompleteAsync([.. stopped, .. completions], CancellationToken.None);
                     claimed -= released;
                     sent += completions.Count(c => c.State == DeliveryState.Sent);
                     failed += completions.Count(c => c.State == DeliveryState.Failed);
@@ -50,7 +53,7 @@ public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService camp
         }
         finally
         {
-            foreach (var (channel, _) in channels.Values)
+            foreach (var (channel, _, _) in channels.Values)
             {
                 if (channel is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
                 else (channel as IDisposable)?.Dispose();
@@ -60,15 +63,24 @@ public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService camp
         return new DispatchResult(claimed, sent, retrying, failed);
     }
 
-    private async Task<(IDeliveryChannel, string)> ChannelAsync(Dictionary<(string, int), (IDeliveryChannel, string)> channels, (string Id, int Version) key, string occurrence, CancellationToken ct)
+    // The list is checked again at send time: a customer may have unsubscribed since the message was planned.
+    private async Task<(List<LedgerEntry> Rows, List<LedgerCompletion> Stopped)> StopListedAsync(List<LedgerEntry> rows, string kind, string purpose, DateTimeOffset now, CancellationToken ct)
+    {
+        var reasons = await listed.FindAsync([.. rows.Select(r => r.CustomerId).Distinct()], kind, ct);
+        if (reasons.Count == 0) return (rows, []);
+        var stopped = rows.Where(r => reasons.TryGetValue(r.CustomerId, out var why) && SuppressionReasons.Blocks(why, purpose)).ToList();
+        return ([.. rows.Except(stopped)], [.. stopped.Select(r => new LedgerCompletion(r.Key, DeliveryState.Suppressed, $"suppressed:{reasons[r.CustomerId]}", now))]);
+    }
+
+    private async Task<(IDeliveryChannel, string, string)> ChannelAsync(Dictionary<(string, int), (IDeliveryChannel, string, string)> channels, (string Id, int Version) key, string occurrence, CancellationToken ct)
     {
         if (channels.TryGetValue(key, out var known)) return known;
         var campaign = await campaigns.GetCompiledAsync(key.Id, key.Version, ct);
         var channel = campaign.Channel.Create<IDeliveryChannel>(contexts.Create(new CampaignRunInfo(key.Id, key.Version, occurrence), campaign.Channel.Registration));
         await channel.PrepareAsync(ct);
         var provider = campaign.Definition.Delivery.Provider ?? campaign.Definition.Channel.Key;
-        channels[key] = (channel, provider);
-        return (channel, provider);
+        channels[key] = (channel, provider, campaign.Definition.Purpose);
+        return channels[key];
     }
 
     private async Task<SendOutcome> SendAsync(IDeliveryChannel channel, List<LedgerEntry> rows, CancellationToken ct)

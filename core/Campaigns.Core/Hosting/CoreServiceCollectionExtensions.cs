@@ -27,6 +27,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CampaignCompiler>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<StageContextFactory>();
+        services.TryAddSingleton(Campaigns.Privacy.PrivacyOptions.Generated);
+        services.AddSingleton<Campaigns.Privacy.SuppressionCheck>();
         services.AddSingleton<CampaignPlanner>();
         services.AddSingleton<CampaignRunner>();
         services.AddSingleton<DeliveryDispatcher>();

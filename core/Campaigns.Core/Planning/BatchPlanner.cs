@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Campaigns.Campaign;
 using Campaigns.Data;
 using Campaigns.Message;
+using Campaigns.Privacy;
 using Campaigns.Stages;
 using Campaigns.Storage;
 using Campaigns.Tracking;
@@ -22,7 +23,7 @@ internal sealed class BatchPlanner(
     DateTimeOffset earliest,
     DateTimeOffset? deadline,
     RecommendationFiltering? filtering,
-    ISuppressionStore suppressions,
+    SuppressionCheck suppressions,
     LinkRewriter links)
 {
     private const string Step = "main";
@@ -34,11 +35,12 @@ internal sealed class BatchPlanner(
         var pending = new List<PendingSlot>(batch.Count);
         var eligible = new List<Customer>(batch.Count);
         var listed = await suppressions.FindAsync([.. batch.Select(c => c.Id)], stages.ChannelKind, ct);
+        var purpose = campaign.Definition.Purpose;
         foreach (var customer in batch)
         {
             // The suppression list, consent and a reachable address are not optional rules: no campaign can switch them off.
-            if (listed.TryGetValue(customer.Id, out var why)) rows.Add(Suppressed(customer, $"suppressed:{why}"));
-            else if (!customer.HasConsent(stages.ChannelKind)) rows.Add(Suppressed(customer, $"no-consent:{stages.ChannelKind}"));
+            if (listed.TryGetValue(customer.Id, out var why) && SuppressionReasons.Blocks(why, purpose)) rows.Add(Suppressed(customer, $"suppressed:{why}"));
+            else if (ConsentPolicy.Refusal(customer, stages.ChannelKind, purpose) is { } refusal) rows.Add(Suppressed(customer, refusal));
             else if (ChannelAddress.For(stages.ChannelKind, customer) is null)
                 rows.Add(Suppressed(customer, $"no-address:{stages.ChannelKind}"));
             else eligible.Add(customer);

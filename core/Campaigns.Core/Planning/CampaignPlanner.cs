@@ -17,7 +17,7 @@ namespace Campaigns.Planning;
 /// campaign's <see cref="RecommendationFilters"/>, if any, whatever the recommender.
 /// </summary>
 public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader catalog, IInteractionReader interactions, ICustomerHistory history,
-    ILedgerStore ledger, ISuppressionStore suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time, ILogger<CampaignPlanner> logger)
+    ILedgerStore ledger, Privacy.SuppressionCheck suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time, ILogger<CampaignPlanner> logger)
 {
     /// <summary>Customers per batch handed to stages.</summary>
     public int BatchSize { get; init; } = 2_000;

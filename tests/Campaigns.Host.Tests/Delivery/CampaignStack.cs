@@ -98,7 +98,7 @@ internal sealed class CampaignStack : IAsyncDisposable
     public DeliveryDispatcher Dispatcher(string worker, int batchSize) => new(
         Ledger, _services.GetRequiredService<CampaignService>(), _services.GetRequiredService<StageContextFactory>(), Time,
         new DispatchOptions { Worker = worker, BatchSize = batchSize, Lease = TimeSpan.FromMinutes(5) }, Policy,
-        _services.GetRequiredService<IProviderPace>(), _services.GetRequiredService<ISuppressionStore>(),
+        _services.GetRequiredService<IProviderPace>(), _services.GetRequiredService<ISuppressionStore>(), _services.GetRequiredService<Campaigns.Privacy.SuppressionCheck>(),
         _services.GetRequiredService<Campaigns.Tracking.LinkRewriter>(), NullLogger<DeliveryDispatcher>.Instance);
 
     public async ValueTask DisposeAsync()
