@@ -30,7 +30,9 @@ public static class ApiScopes
     public const string CatalogWrite = "catalog:write";
     /// <summary>May erase customers (used by the privacy API).</summary>
     public const string CustomersErase = "customers:erase";
+    /// <summary>May read, add and lift suppression list entries (complaints and unsubscribes from elsewhere).</summary>
+    public const string SuppressionsManage = "suppressions:manage";
 
     /// <summary>Every scope.</summary>
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { EventsWrite, CustomersWrite, CatalogWrite, CustomersErase };
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { EventsWrite, CustomersWrite, CatalogWrite, CustomersErase, SuppressionsManage };
 }

@@ -1,6 +1,7 @@
 using Campaigns.Host.Api.Body;
 using Campaigns.Host.Api.Docs;
 using Campaigns.Host.Api.Keys;
+using Campaigns.Host.Privacy;
 using Campaigns.Storage;
 
 namespace Campaigns.Host.Api;
@@ -15,6 +16,7 @@ internal static class ApiEndpoints
         Map(api, "/events", RecordKind.Events, ApiScopes.EventsWrite, typeof(EventRecordDoc[]), "Stores behaviour events; an event whose id is stored already is counted as a duplicate.");
         Map(api, "/customers", RecordKind.Customers, ApiScopes.CustomersWrite, typeof(CustomerRecordDoc[]), "Creates or updates customers; fields not sent keep their value, consent and attributes are merged.");
         Map(api, "/catalog/items", RecordKind.Catalog, ApiScopes.CatalogWrite, typeof(ItemRecordDoc[]), "Creates or updates catalog items; fields not sent keep their value.");
+        api.MapCampaignsPrivacy();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Campaigns.Host.Api.Keys;
 using Campaigns.Privacy;
 using Campaigns.Storage;
 
@@ -12,12 +13,21 @@ internal static class PrivacyEndpoints
 {
     public static RouteGroupBuilder MapCampaignsPrivacy(this RouteGroupBuilder api)
     {
+        MapErasure(api.MapGroup("").RequireApiScope(ApiScopes.CustomersErase));
+        MapSuppressions(api.MapGroup("").RequireApiScope(ApiScopes.SuppressionsManage));
+        return api;
+    }
+
+    private static void MapErasure(RouteGroupBuilder api) =>
         api.MapDelete("/customers/{id}", async (string id, ICustomerEraser eraser, CancellationToken ct) =>
         {
             var report = await eraser.EraseAsync(id, ct);
             var body = new { outcome = report.Outcome.ToString(), report.HashedId, report.Steps };
             return report.Outcome == ErasureOutcome.Unknown ? Results.NotFound(body) : Results.Ok(body);
         });
+
+    private static void MapSuppressions(RouteGroupBuilder api)
+    {
         api.MapGet("/suppressions", async (string? customerId, int? limit, ISuppressionStore store, CancellationToken ct) =>
             Results.Ok(await store.ListAsync(customerId, Math.Clamp(limit ?? 100, 1, 1000), ct)));
         api.MapPost("/suppressions", async (SuppressionRequest[]? entries, ISuppressionStore store, TimeProvider time, CancellationToken ct) =>
@@ -34,7 +44,6 @@ internal static class PrivacyEndpoints
         });
         api.MapDelete("/suppressions/{customerId}/{channelKind}", async (string customerId, string channelKind, ISuppressionStore store, CancellationToken ct) =>
             SuppressionInput.IsKind(channelKind) && await store.RemoveAsync(customerId, channelKind, ct) ? Results.NoContent() : Results.NotFound());
-        return api;
     }
 }
 

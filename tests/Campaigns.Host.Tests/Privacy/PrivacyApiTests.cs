@@ -18,8 +18,8 @@ using Microsoft.Extensions.Logging;
 namespace Campaigns.Host.Tests.Privacy;
 
 /// <summary>
-/// The privacy endpoints through real HTTP (Kestrel on loopback, mapped under a test group until the authenticated
-/// API group exists) over the same PostgreSQL a planner uses: complaints listed, bad records refused whole, a
+/// The privacy endpoints through real HTTP (Kestrel on loopback, the host's <c>/api/v1</c> group with its API keys) over
+/// the same PostgreSQL a planner uses: keys and scopes enforced, complaints listed, bad records refused whole, a
 /// customer erased, and the same id, imported again, refused by the next campaign with <c>suppressed:erased</c>.
 /// </summary>
 public sealed class PrivacyApiTests
@@ -34,6 +34,12 @@ public sealed class PrivacyApiTests
         var planned = (await stack.Ledger.ListAsync(first.Id, "o1", 10_000, CancellationToken.None)).Where(r => r.State == DeliveryState.Planned)
             .Select(r => r.CustomerId).Order(StringComparer.Ordinal).ToList();
         var (gone, kept) = (planned[0], planned[1]);
+        api.Http.DefaultRequestHeaders.Authorization = null;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Http.DeleteAsync($"customers/{gone}")).StatusCode);
+        api.Http.DefaultRequestHeaders.Authorization = new("Bearer", api.WriterOnlyKey);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.Http.DeleteAsync($"customers/{gone}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.Http.GetAsync($"suppressions?customerId={kept}")).StatusCode);
+        api.Http.DefaultRequestHeaders.Authorization = new("Bearer", api.PrivacyKey);
 
         var refused = await api.Http.PostAsJsonAsync("suppressions", new object[]
         {
@@ -71,9 +77,14 @@ public sealed class PrivacyApiTests
     {
         private readonly WebApplication _app;
 
-        private Api(WebApplication app, HttpClient http) => (_app, Http) = (app, http);
+        private Api(WebApplication app, HttpClient http, string privacyKey, string writerOnlyKey) =>
+            (_app, Http, PrivacyKey, WriterOnlyKey) = (app, http, privacyKey, writerOnlyKey);
 
         public HttpClient Http { get; }
+
+        public string PrivacyKey { get; }
+
+        public string WriterOnlyKey { get; }
 
         public static async Task<Api> StartAsync(CampaignStack stack)
         {
@@ -84,10 +95,15 @@ public sealed class PrivacyApiTests
                 .AddCampaignsCore(new CampaignsPaths(Path.GetTempPath(), Repo.Templates))
                 .AddCampaignsData(CampaignsDatabase.PostgreSql(stack.Database.ConnectionString));
             var app = builder.Build();
-            app.MapGroup("/test-api").MapCampaignsPrivacy();
+            app.MapGroup("/api/v1").MapCampaignsPrivacy();
             await app.StartAsync();
+            var keys = app.Services.GetRequiredService<IApiKeyStore>();
+            var privacy = (await keys.CreateAsync("privacy", [ApiScopes.CustomersErase, ApiScopes.SuppressionsManage], CancellationToken.None))!;
+            var writer = (await keys.CreateAsync("writer", [ApiScopes.EventsWrite], CancellationToken.None))!;
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new Api(app, new HttpClient { BaseAddress = new Uri(address + "/test-api/") });
+            var http = new HttpClient { BaseAddress = new Uri(address + "/api/v1/") };
+            http.DefaultRequestHeaders.Authorization = new("Bearer", privacy);
+            return new Api(app, http, privacy, writer);
         }
 
         public async ValueTask DisposeAsync()

@@ -51,8 +51,8 @@ internal sealed class ApiKeyFilter(string scope) : IEndpointFilter
 /// <summary>Puts an endpoint behind <see cref="ApiKeyFilter"/>.</summary>
 internal static class ApiKeyEndpointExtensions
 {
-    /// <summary>Requires an API key with <paramref name="scope"/>.</summary>
-    public static RouteHandlerBuilder RequireApiScope(this RouteHandlerBuilder endpoint, string scope) =>
+    /// <summary>Requires an API key with <paramref name="scope"/> on an endpoint or on every endpoint of a group.</summary>
+    public static TBuilder RequireApiScope<TBuilder>(this TBuilder endpoint, string scope) where TBuilder : IEndpointConventionBuilder =>
         endpoint.AddEndpointFilter(new ApiKeyFilter(scope)).WithMetadata(new ApiScopeMetadata(scope));
 }
 
