@@ -3,6 +3,7 @@ using Campaigns.Delivery;
 using Campaigns.Events;
 using Campaigns.Message;
 using Campaigns.Planning;
+using Campaigns.Profiles;
 using Campaigns.Scheduling;
 using Campaigns.Tracking;
 using Campaigns.Stages;
@@ -31,6 +32,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CampaignRunner>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<EventPublisher>();
+        services.AddSingleton<ProfileComputer>();
+        services.AddSingleton<ProfileUpdateQueue>();
+        services.AddSingleton<IEventObserver>(sp => sp.GetRequiredService<ProfileUpdateQueue>());
         return services;
     }
 }
