@@ -32,7 +32,11 @@ internal static class ProfileBuilder
         };
     }
 
-    /// <summary>Share of the customer's purchase value per key (category or brand); lines of unknown items or no key count toward nothing.</summary>
+    // Shares sum to at most 1, so at most 20 keys can reach 0.05: keeping the top 20 keeps every share a rule would test,
+    // and bounds the stored map (a loyal Online Retail customer touches 90 title words).
+    private const int KeptShares = 20;
+
+    /// <summary>Share of the customer's purchase value per key (category or brand), top 20; lines of unknown items or no key count toward nothing.</summary>
     private static Dictionary<string, double> Shares(Interaction[] purchases, Func<Interaction, string?> key)
     {
         var total = purchases.Where(p => p.Value > 0).Sum(p => (double)p.Value);
@@ -43,8 +47,8 @@ internal static class ProfileBuilder
             if (p.Value <= 0 || key(p) is not { } k) continue;
             shares[k] = shares.GetValueOrDefault(k) + (double)p.Value / total;
         }
-        foreach (var k in shares.Keys) shares[k] = Math.Round(shares[k], 6);
-        return shares;
+        return shares.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(KeptShares)
+            .ToDictionary(s => s.Key, s => Math.Round(s.Value, 6), StringComparer.Ordinal);
     }
 
     private static double? PriceSensitivity(Interaction[] purchases, CatalogVocabulary catalog)

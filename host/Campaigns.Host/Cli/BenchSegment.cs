@@ -17,7 +17,7 @@ internal static class BenchSegment
 {
     public const string Usage = "bench segment [--profiles 1000000] [--expression RULE] [--runs 3] [--preview]";
     private const string DefaultRule = "orders_90d >= 2 and days_since_last_order > 30 and affinity(\"KITCHEN\") > 0.2";
-    private static readonly string[] PreviewRules = ["orders_total >= 5 and days_since_last_order < 90", "affinity(\"BAG\") > 0.2 or has_tag(\"christmas\")"];
+    private static readonly string[] PreviewRules = ["orders_total >= 5 and avg_order_value > 300", "affinity(\"BAG\") > 0.2 or has_tag(\"christmas\")"];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {

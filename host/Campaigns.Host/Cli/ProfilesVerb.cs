@@ -8,7 +8,7 @@ namespace Campaigns.Host.Cli;
 /// <summary><c>profiles compute</c> recomputes every customer's profile; <c>profiles show &lt;customerId&gt;</c> prints one as JSON.</summary>
 internal sealed class ProfilesVerb : ICliVerb
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = new RuleNames() };
 
     public string Name => "profiles";
     public string Usage => "profiles compute | profiles show <customerId>    recompute every customer profile, or print one";
@@ -38,4 +38,13 @@ internal sealed class ProfilesVerb : ICliVerb
                 return 2;
         }
     }
+}
+
+/// <summary>Property names as rules spell them: <c>Orders30d</c> is <c>orders_30d</c>, not the plain snake case <c>orders30d</c>.</summary>
+internal sealed partial class RuleNames : JsonNamingPolicy
+{
+    public override string ConvertName(string name) => DigitRun().Replace(SnakeCaseLower.ConvertName(name), "$1_$2");
+
+    [System.Text.RegularExpressions.GeneratedRegex("([a-z])([0-9])")]
+    private static partial System.Text.RegularExpressions.Regex DigitRun();
 }

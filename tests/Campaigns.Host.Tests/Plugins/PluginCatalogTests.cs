@@ -11,7 +11,7 @@ public sealed class PluginCatalogTests : IDisposable
     /// <summary>Every stage key the bundled plugins provide, in ordinal order.</summary>
     private static readonly string[] BundledStageKeys =
         ["active-customers", "bayes-hour-of-week", "buy-again", "content-based", "ease", "fixed-local-time", "http", "hybrid", "item-knn", "median-hour",
-         "ml-engagement", "most-popular", "outbox", "purchase-cycle", "reranker", "smtp", "trending", "user-knn", "webhook"];
+         "ml-engagement", "most-popular", "outbox", "purchase-cycle", "reranker", "rule-segment", "smtp", "trending", "user-knn", "webhook"];
 
     private readonly PluginFolders _folders = new PluginFolders().WithBundled();
 
