@@ -10,6 +10,7 @@ using Campaigns.Data.Campaigns;
 using Campaigns.Data.Import;
 using Campaigns.Data.Ledger;
 using Campaigns.Data.Migrations;
+using Campaigns.Data.Profiles;
 using Campaigns.Data.Readers;
 using Campaigns.Data.Suppressions;
 using Campaigns.Storage;
@@ -31,7 +32,7 @@ public static class CampaignsDataServiceCollectionExtensions
 
     /// <summary>
     /// Registers, as singletons, <see cref="CampaignsDatabase"/>, <see cref="ICustomerReader"/>, <see cref="ICatalogReader"/>,
-    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IImportWriter"/>, <see cref="IIngestStore"/>, <see cref="IApiKeyStore"/>, <see cref="ICustomerIdHasher"/>, <see cref="ICustomerEraser"/>
+    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IImportWriter"/>, <see cref="IIngestStore"/>, <see cref="IApiKeyStore"/>, <see cref="ICustomerIdHasher"/>, <see cref="ICustomerEraser"/>, <see cref="IProfileStore"/> (also as <see cref="IProfileReader"/>), <see cref="IProfileSource"/>
     /// and the migrator run by <see cref="CampaignsDataMigrationExtensions.MigrateCampaignsDatabaseAsync"/>. Adds
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
@@ -72,6 +73,9 @@ public static class CampaignsDataServiceCollectionExtensions
         services.TryAddSingleton(Campaigns.Privacy.PrivacyOptions.Generated);
         services.AddSingleton<ICustomerIdHasher, CustomerIdHasher>();
         services.AddSingleton<ICustomerEraser, CustomerEraser>();
+        services.AddSingleton<IProfileStore, ProfileStore>();
+        services.AddSingleton<IProfileReader>(sp => sp.GetRequiredService<IProfileStore>());
+        services.AddSingleton<IProfileSource, ProfileSource>();
         return services;
     }
 }

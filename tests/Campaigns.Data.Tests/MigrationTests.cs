@@ -8,9 +8,9 @@ namespace Campaigns.Data.Tests;
 public abstract class MigrationTests(DatabaseFixture fixture)
 {
     // 1: the initial schema; 2: scheduling (contact columns on deliveries, provider_pace); 3: suppressions; 4: attributions;
-    // 6: installation_secrets (privacy); 9: decisions.
+    // 5: event API (properties, api_keys); 6: installation_secrets (privacy); 7: profiles; 9: decisions.
     // Every helper branch that adds a migration bumps this one number; ConfigurationTests reads it too.
-    internal const long SchemaVersions = 6;
+    internal const long SchemaVersions = 8;
 
     [Fact]
     public async Task Migrating_again_changes_nothing()
@@ -20,7 +20,7 @@ public abstract class MigrationTests(DatabaseFixture fixture)
 
         await using var connection = await fixture.Get<ISqlDatabase>().OpenAsync(CancellationToken.None);
         Assert.Equal(SchemaVersions, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
-        foreach (var table in new[] { "customers", "catalog_items", "events", "campaigns", "deliveries", "delivery_outcomes", "provider_pace", "suppressions", "attributions" })
+        foreach (var table in new[] { "customers", "catalog_items", "events", "campaigns", "deliveries", "delivery_outcomes", "provider_pace", "suppressions", "attributions", "profiles" })
             Assert.Equal(0L, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"));
     }
 

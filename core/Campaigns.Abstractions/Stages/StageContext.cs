@@ -29,6 +29,9 @@ public sealed class StageContext
 
     /// <summary>A folder the stage may write files to (outboxes, caches); it exists.</summary>
     public required string DataFolder { get; init; }
+
+    /// <summary>Customer profiles (RFM, affinities, engagement...), read-only; null on a host that keeps none (added in 1.3).</summary>
+    public IProfileReader? Profiles { get; init; }
 }
 
 /// <summary>Which campaign run a stage serves.</summary>

@@ -3,6 +3,8 @@ using Campaigns.Delivery;
 using Campaigns.Events;
 using Campaigns.Message;
 using Campaigns.Planning;
+using Campaigns.Profiles;
+using Campaigns.Segments;
 using Campaigns.Scheduling;
 using Campaigns.Tracking;
 using Campaigns.Stages;
@@ -33,6 +35,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CampaignRunner>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<EventPublisher>();
+        services.AddSingleton<ProfileComputer>();
+        services.AddSingleton<SegmentPreview>();
+        services.AddSingleton<ProfileUpdateQueue>();
+        services.AddSingleton<IEventObserver>(sp => sp.GetRequiredService<ProfileUpdateQueue>());
         return services;
     }
 }

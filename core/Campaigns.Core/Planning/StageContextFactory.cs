@@ -4,14 +4,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Campaigns.Planning;
 
-/// <summary>Builds the <see cref="StageContext"/> stages get: the host's read-only stores, its clock, a logger, a data folder.</summary>
+/// <summary>Builds the <see cref="StageContext"/> stages get: the host's read-only stores (profiles when the data layer keeps them), its clock, a logger, a data folder.</summary>
 public sealed class StageContextFactory(
     ICustomerReader customers,
     ICatalogReader catalog,
     IInteractionReader interactions,
     TimeProvider time,
     ILoggerFactory loggers,
-    CampaignsPaths paths)
+    CampaignsPaths paths,
+    IProfileReader? profiles = null)
 {
     /// <summary>A context for one stage of one run.</summary>
     public StageContext Create(CampaignRunInfo run, StageRegistration stage) => new()
@@ -23,6 +24,7 @@ public sealed class StageContextFactory(
         Logger = loggers.CreateLogger($"Campaigns.Stage.{stage.Kind}.{stage.Key}"),
         Run = run,
         DataFolder = paths.EnsureDataFolder(),
+        Profiles = profiles,
     };
 }
 

@@ -20,12 +20,14 @@ internal sealed class BenchVerb : ICliVerb
                            Environment.NewLine + "  " + BenchRecommend.Usage + "   train and recommend for every customer" +
                            Environment.NewLine + "  " + BenchDispatch.Usage + "   webhook dispatch: ours against one Hangfire job per message (use PostgreSQL)" +
                            Environment.NewLine + "  " + BenchIngest.Usage + "   events/s through the REST API: ours against one INSERT per event";
+                           Environment.NewLine + "  " + BenchSegment.Usage + "   rule segment over synthetic profiles, compiled vs interpreted; preview timing";
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         if (args is ["recommend", ..]) return await BenchRecommend.RunAsync(services, args);
         if (args is ["dispatch", ..]) return await BenchDispatch.RunAsync(services, args[1..]);
         if (args is ["ingest", ..]) return await BenchIngest.RunAsync(services, args[1..]);
+        if (args is ["segment", ..]) return await BenchSegment.RunAsync(services, args[1..]);
         var cli = new CliArgs(args, new HashSet<string> { "skip-generate" });
         if (cli.Positional is not ["plan"])
         {

@@ -9,7 +9,7 @@ namespace Campaigns.Host.Dashboard;
 
 /// <summary>
 /// <c>/hangfire/campaigns</c>: every campaign with its version, schedule and ledger counts by state, and every
-/// plugin with its status (failed plugins show why). Rendered inside Hangfire's own layout, so the dashboard's
+/// plugin with its status (failed plugins show why), and a form that previews a rule segment. Rendered inside Hangfire's own layout, so the dashboard's
 /// navigation stays on screen.
 /// </summary>
 internal sealed class CampaignsPage : RazorPage
@@ -19,6 +19,7 @@ internal sealed class CampaignsPage : RazorPage
     {
         Layout = new LayoutPage("Campaigns");
         WriteLiteral(RenderAsync(Context).GetAwaiter().GetResult());
+        WriteLiteral(SegmentPreviewForm.Html(Url.To(SegmentPreviewDispatcher.Path)));
     }
 
     private static async Task<string> RenderAsync(DashboardContext context)

@@ -14,6 +14,7 @@ internal static class DashboardExtensions
         if (Interlocked.Exchange(ref _registered, 1) == 0)
         {
             DashboardRoutes.Routes.AddRazorPage("/campaigns", _ => new CampaignsPage());
+            DashboardRoutes.Routes.Add(SegmentPreviewDispatcher.Path, new SegmentPreviewDispatcher());
             NavigationMenu.Items.Add(page => new MenuItem("Campaigns", page.Url.To("/campaigns")) { Active = page.RequestPath.StartsWith("/campaigns", StringComparison.Ordinal) });
         }
         app.UseHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "Campaigns", AppPath = null });

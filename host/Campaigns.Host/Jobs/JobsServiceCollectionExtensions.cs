@@ -30,11 +30,13 @@ internal static class JobsServiceCollectionExtensions
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });
             services.AddHostedService<JobRegistration>();
+            services.AddHostedService<ProfileUpdateWorker>();
         }
         services.AddSingleton<CampaignJobScheduler>();
         services.AddTransient<CampaignRunJob>();
         services.AddTransient<DispatchJob>();
         services.AddTransient<AttributionJob>();
+        services.AddTransient<ProfilesJob>();
         services.AddSingleton(AttributionWindowsFrom(configuration));
         return services;
     }

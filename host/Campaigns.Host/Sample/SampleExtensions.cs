@@ -4,6 +4,7 @@ using Campaigns.Host.Jobs;
 using Campaigns.Import;
 using Campaigns.Planning;
 using Campaigns.Storage;
+using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -39,6 +40,8 @@ internal static class SampleExtensions
                 var file = Path.Combine(paths.TemplatesFolder, SampleData);
                 var result = await new InteractionImporter(services.GetRequiredService<IImportWriter>(), services.GetRequiredService<TimeProvider>()).ImportAsync(file);
                 logger.LogInformation("Imported the sample data {File}: {Events} events, {Customers} customers, {Items} items", file, result.EventsAdded, result.CustomersAdded, result.ItemsAdded);
+                // Segments read profiles: compute them now rather than at the nightly run.
+                services.GetRequiredService<IBackgroundJobClient>().Enqueue<ProfilesJob>(j => j.RunAsync(CancellationToken.None));
             }
             var definition = await File.ReadAllTextAsync(Path.Combine(paths.TemplatesFolder, SampleCampaign));
             var stored = await services.GetRequiredService<CampaignService>().SaveAsync(definition, CancellationToken.None);

@@ -11,7 +11,7 @@ public sealed class PluginCatalogTests : IDisposable
     /// <summary>Every stage key the bundled plugins provide, in ordinal order.</summary>
     private static readonly string[] BundledStageKeys =
         ["active-customers", "bayes-hour-of-week", "buy-again", "content-based", "ease", "fixed-local-time", "http", "hybrid", "item-knn", "median-hour",
-         "ml-engagement", "most-popular", "outbox", "purchase-cycle", "reranker", "smtp", "trending", "user-knn", "webhook"];
+         "ml-engagement", "most-popular", "outbox", "purchase-cycle", "reranker", "rule-segment", "smtp", "trending", "user-knn", "webhook"];
 
     private readonly PluginFolders _folders = new PluginFolders().WithBundled();
 
@@ -31,7 +31,7 @@ public sealed class PluginCatalogTests : IDisposable
     [Theory]
     [InlineData("garbage", "not a .NET assembly")]
     [InlineData("missing-helper", "missing dependency: Campaigns.TestPlugins.Helper")]
-    [InlineData("future-contract", "built against contract 2.0, host provides 1.2")]
+    [InlineData("future-contract", "built against contract 2.0, host provides 1.3")]
     [InlineData("throwing", "threw while registering: InvalidOperationException: test plugin refuses to register")]
     [InlineData("clash", "'most-popular', which plugin 'campaigns.recommenders' already provides")]
     [InlineData("empty", "main assembly Campaigns.TestPlugins.Empty.dll not found")]
@@ -72,7 +72,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         var error = Assert.Single(logger.Entries, e => e.Level == LogLevel.Error);
         Assert.Contains("test.future-contract", error.Message, StringComparison.Ordinal);
-        Assert.Contains("built against contract 2.0, host provides 1.2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("built against contract 2.0, host provides 1.3", error.Message, StringComparison.Ordinal);
         Assert.Equal(PluginFolders.Bundled.Count, logger.Entries.Count(e => e.Level == LogLevel.Information));
     }
 
@@ -129,7 +129,7 @@ public sealed class PluginCatalogTests : IDisposable
         Assert.Equal(["outbox"], catalog.Loaded.Single(p => p.Id == "campaigns.channels.outbox").StageKeys);
         Assert.Equal(["reranker"], catalog.Loaded.Single(p => p.Id == "campaigns.ranking").StageKeys);
         Assert.Equal(["buy-again", "content-based", "ease", "hybrid", "item-knn", "most-popular", "trending", "user-knn"], catalog.Loaded.Single(p => p.Id == "campaigns.recommenders").StageKeys);
-        Assert.Equal(["active-customers"], catalog.Loaded.Single(p => p.Id == "campaigns.segmentation").StageKeys);
+        Assert.Equal(["active-customers", "rule-segment"], catalog.Loaded.Single(p => p.Id == "campaigns.segmentation").StageKeys);
         Assert.Equal(["bayes-hour-of-week", "fixed-local-time", "median-hour", "purchase-cycle"], catalog.Loaded.Single(p => p.Id == "campaigns.timing").StageKeys);
         Assert.Equal(["ml-engagement"], catalog.Loaded.Single(p => p.Id == "campaigns.timing.ml").StageKeys);
     }
