@@ -25,8 +25,11 @@ public static class LineChart
         ArgumentNullException.ThrowIfNull(series);
         var points = Math.Max(1, series.Count == 0 ? 1 : series.Max(s => s.Values.Count));
         var all = series.SelectMany(s => s.Values.Concat(s.High ?? []).Concat(s.Low ?? [])).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
-        var (bottom, top) = (Math.Min(0, all.Min()), all.Max());
-        if (top <= bottom) top = bottom + 1;
+        var bottom = Math.Min(0, all.Min());
+        // Gridlines at a round step (1, 2 or 5 times a power of ten), the top at the first one above the data.
+        var step = Nice(Math.Max(all.Max() - bottom, 1e-9) / 5);
+        var lines = Math.Max(1, (int)Math.Ceiling((all.Max() - bottom) / step - 1e-9));
+        var top = bottom + step * lines;
         double X(int i) => Left + (Width - Left - Right) * (points <= 1 ? 0 : (double)i / (points - 1));
         double Y(double v) => Top + (Height - Top - Bottom) * (1 - (Math.Clamp(v, bottom, top) - bottom) / (top - bottom));
         static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
@@ -34,9 +37,9 @@ public static class LineChart
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{Height}\" fill=\"white\"/>\n<text x=\"{Left}\" y=\"18\" font-size=\"14\">{Escape(title)}</text>\n");
-        for (var i = 0; i <= 5; i++)
+        for (var i = 0; i <= lines; i++)
         {
-            var v = bottom + (top - bottom) * i / 5;
+            var v = bottom + step * i;
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{F(Y(v))}\" y2=\"{F(Y(v))}\" stroke=\"#ddd\"/><text x=\"{Left - 6}\" y=\"{F(Y(v) + 4)}\" text-anchor=\"end\">{v.ToString(yFormat, CultureInfo.InvariantCulture)}</text>\n");
         }
         for (var i = 0; i < points; i += Math.Max(1, points / 8))
@@ -63,6 +66,13 @@ public static class LineChart
         }
         svg.Append("</svg>\n");
         return svg.ToString();
+    }
+
+    private static double Nice(double rough)
+    {
+        var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        var fraction = rough / power;
+        return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
     }
 
     private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);

@@ -38,14 +38,14 @@ internal sealed class SimulateVerb : ICliVerb
         var coverage = runner.LiftCoverage(s.Repetitions, best, Math.Max(s.Holdout, 0.2), s.Seed);
 
         var last = bandit.Rounds[^1];
-        Console.WriteLine($"simulate: {s.Customers:N0} customers, {s.Rounds} rounds, variants {string.Join(",", s.Variants)}, holdout {s.Holdout:P0}, seed {s.Seed}");
+        Console.WriteLine($"simulate: {s.Customers:N0} customers, {s.Rounds} rounds, variants {string.Join(",", s.Variants)}, holdout {Pct(s.Holdout)}, seed {s.Seed}");
         Console.WriteLine("true conversion rates: " + string.Join(", ", bandit.TrueRates.Select(kv => $"{kv.Key} {Pct(kv.Value)}")) + $" (best fixed: {bandit.BestVariant})");
-        Console.WriteLine($"cumulative conversions after {s.Rounds} rounds: bandit {last.Bandit:N0} ({(double)last.Bandit / last.BestFixed:P1} of best fixed), best fixed {last.BestFixed:N0}, uniform {last.Uniform:N0} ({(double)last.Uniform / last.BestFixed:P1})");
-        Console.WriteLine("bandit's last shares: " + string.Join(", ", last.Shares.Select(a => $"{a.Arm} {a.Share:P1}")));
+        Console.WriteLine($"cumulative conversions after {s.Rounds} rounds: bandit {last.Bandit:N0} ({Pct((double)last.Bandit / last.BestFixed)} of best fixed), best fixed {last.BestFixed:N0}, uniform {last.Uniform:N0} ({Pct((double)last.Uniform / last.BestFixed)})");
+        Console.WriteLine("bandit's last shares: " + string.Join(", ", last.Shares.Select(a => $"{a.Arm} {Pct(a.Share)}")));
         var lift = bandit.MeasuredLift;
         Console.WriteLine($"bandit lift vs holdout over all rounds: {Pts(lift.Estimate)} [{Pts(lift.Low)}, {Pts(lift.High)}], true {Pts(bandit.TrueLift)}: {(lift.Contains(bandit.TrueLift) ? "inside" : "outside")} the interval");
-        Console.WriteLine($"A/A test, {aa.Repetitions:N0} repetitions of two copies of {bandit.BestVariant}: no significant difference in {aa.Rate:P1} (expected about 95%)");
-        Console.WriteLine($"lift coverage, {coverage.Repetitions:N0} repetitions of {bandit.BestVariant} vs a {Math.Max(s.Holdout, 0.2):P0} holdout: the 95% interval held the true lift {Pts(coverage.TrueValue)} in {coverage.Rate:P1} (mean measured {Pts(coverage.MeanMeasured)})");
+        Console.WriteLine($"A/A test, {aa.Repetitions:N0} repetitions of two copies of {bandit.BestVariant}: no significant difference in {Pct(aa.Rate)} (expected about 95%)");
+        Console.WriteLine($"lift coverage, {coverage.Repetitions:N0} repetitions of {bandit.BestVariant} vs a {Pct(Math.Max(s.Holdout, 0.2))} holdout: the 95% interval held the true lift {Pts(coverage.TrueValue)} in {Pct(coverage.Rate)} (mean measured {Pts(coverage.MeanMeasured)})");
 
         if (s.Out is not null)
         {
@@ -69,7 +69,7 @@ internal sealed class SimulateVerb : ICliVerb
         return 0;
     }
 
-    private static string Pct(double rate) => (rate * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+    private static string Pct(double rate) => (rate * 100).ToString("0.0#", CultureInfo.InvariantCulture) + "%";
 
     private static string Pts(double difference) => (difference >= 0 ? "+" : "") + (difference * 100).ToString("0.00", CultureInfo.InvariantCulture) + " pts";
 

@@ -10,47 +10,37 @@ public sealed class RepeatedExperimentRunner(SyntheticShop shop)
     /// <summary>Two identical copies of <paramref name="variant"/>, split evenly; hits are repetitions with no significant difference.</summary>
     public RepeatedExperiments AaTest(int repetitions, int variant, int seed)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(repetitions, 1);
         var arms = new[] { new ArmShare("A", 0.5), new ArmShare("A'", 0.5) };
-        var random = new Random(seed);
-        int hits = 0;
-        var measured = 0.0;
-        for (var rep = 0; rep < repetitions; rep++)
-        {
-            long nA = 0, cA = 0, nB = 0, cB = 0;
-            for (var c = 0; c < shop.CustomerIds.Count; c++)
-            {
-                var converted = random.NextDouble() < shop.Converts(c, variant) ? 1 : 0;
-                if (Assignment.Pick(arms, Assignment.Unit($"aa-{rep}", shop.CustomerIds[c])) == "A") { nA++; cA += converted; }
-                else { nB++; cB += converted; }
-            }
-            var difference = Compare.DifferenceOfProportions(cA, nA, cB, nB);
-            measured += difference.Estimate;
-            if (!difference.ExcludesZero) hits++;
-        }
-        return new RepeatedExperiments(repetitions, hits, 0, measured / repetitions);
+        return Repeat(repetitions, seed, 0, difference => !difference.ExcludesZero, (rep, c, draw) =>
+            (Assignment.Pick(arms, Assignment.Unit($"aa-{rep}", shop.CustomerIds[c])) == "A", draw < shop.Converts(c, variant)));
     }
 
     /// <summary><paramref name="variant"/> against a holdout of <paramref name="holdoutShare"/>; hits are repetitions whose interval holds the true lift.</summary>
     public RepeatedExperiments LiftCoverage(int repetitions, int variant, double holdoutShare, int seed)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(repetitions, 1);
         var truth = shop.TrueRate(variant) - shop.TrueOrganicRate();
+        return Repeat(repetitions, seed, truth, lift => lift.Contains(truth), (rep, c, draw) =>
+            Assignment.Unit($"lift-{rep}", shop.CustomerIds[c]) < holdoutShare ? (true, draw < shop.Organic(c)) : (false, draw < shop.Converts(c, variant)));
+    }
+
+    /// <summary>Each repetition places every customer (control or not, converted or not, from a fresh draw) and compares the two groups.</summary>
+    private RepeatedExperiments Repeat(int repetitions, int seed, double truth, Func<Interval, bool> isHit, Func<int, int, double, (bool Control, bool Converted)> place)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(repetitions, 1);
         var random = new Random(seed);
-        int hits = 0;
-        var measured = 0.0;
+        var (hits, measured) = (0, 0.0);
         for (var rep = 0; rep < repetitions; rep++)
         {
-            long nH = 0, cH = 0, nT = 0, cT = 0;
+            long nControl = 0, cControl = 0, nOther = 0, cOther = 0;
             for (var c = 0; c < shop.CustomerIds.Count; c++)
             {
-                var draw = random.NextDouble();
-                if (Assignment.Unit($"lift-{rep}", shop.CustomerIds[c]) < holdoutShare) { nH++; cH += draw < shop.Organic(c) ? 1 : 0; }
-                else { nT++; cT += draw < shop.Converts(c, variant) ? 1 : 0; }
+                var (control, converted) = place(rep, c, random.NextDouble());
+                if (control) { nControl++; cControl += converted ? 1 : 0; }
+                else { nOther++; cOther += converted ? 1 : 0; }
             }
-            var lift = Compare.DifferenceOfProportions(cH, nH, cT, nT);
-            measured += lift.Estimate;
-            if (lift.Contains(truth)) hits++;
+            var difference = Compare.DifferenceOfProportions(cControl, nControl, cOther, nOther);
+            measured += difference.Estimate;
+            if (isHit(difference)) hits++;
         }
         return new RepeatedExperiments(repetitions, hits, truth, measured / repetitions);
     }
