@@ -32,7 +32,7 @@ public static class CampaignsDataServiceCollectionExtensions
 
     /// <summary>
     /// Registers, as singletons, <see cref="CampaignsDatabase"/>, <see cref="ICustomerReader"/>, <see cref="ICatalogReader"/>,
-    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IImportWriter"/>, <see cref="IIngestStore"/>, <see cref="IApiKeyStore"/>, <see cref="ICustomerIdHasher"/>, <see cref="ICustomerEraser"/>, <see cref="IProfileStore"/> (also as <see cref="IProfileReader"/>), <see cref="IProfileSource"/>
+    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="IPurchaseWindows"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IImportWriter"/>, <see cref="IIngestStore"/>, <see cref="IApiKeyStore"/>, <see cref="ICustomerIdHasher"/>, <see cref="ICustomerEraser"/>, <see cref="IProfileStore"/> (also as <see cref="IProfileReader"/>), <see cref="IProfileSource"/>
     /// and the migrator run by <see cref="CampaignsDataMigrationExtensions.MigrateCampaignsDatabaseAsync"/>. Adds
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
@@ -61,6 +61,7 @@ public static class CampaignsDataServiceCollectionExtensions
         services.AddSingleton<ICatalogReader, CatalogReader>();
         services.AddSingleton<IInteractionReader, InteractionReader>();
         services.AddSingleton<ICustomerHistory, CustomerHistory>();
+        services.AddSingleton<IPurchaseWindows, PurchaseWindows>();
         services.AddSingleton<ICampaignStore, CampaignStore>();
         services.AddSingleton<ILedgerStore, LedgerStore>();
         services.AddSingleton<IProviderPace, ProviderPaceStore>();

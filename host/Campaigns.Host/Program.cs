@@ -4,10 +4,11 @@ using Campaigns.Host.Dashboard;
 using Campaigns.Host.Hosting;
 using Campaigns.Host.Jobs;
 using Campaigns.Host.Plugins;
+using Campaigns.Host.Reports;
 using Campaigns.Host.Sample;
 using Campaigns.Host.Tracking;
 
-// With a verb (run, import, validate, plugins, bench) the host does that one thing and exits; without one it serves
+// With a verb (run, import, validate, plugins, bench, report, ...) the host does that one thing and exits; without one it serves
 // the dashboard and runs the Hangfire server.
 var verb = CliVerbs.Find(args);
 // Settings live next to the executable; data and templates are found from the working directory (see HostPaths).
@@ -22,6 +23,7 @@ builder.Services
     .AddCampaignsData(builder.Configuration)
     .AddCampaignPlugins(builder.Configuration)
     .AddCampaignsApi(builder.Configuration)
+    .AddCampaignsReports()
     .AddCampaignsJobs(builder.Configuration, serve: verb is null);
 
 var app = builder.Build();

@@ -32,7 +32,9 @@ public static class ApiScopes
     public const string CustomersErase = "customers:erase";
     /// <summary>May read, add and lift suppression list entries (complaints and unsubscribes from elsewhere).</summary>
     public const string SuppressionsManage = "suppressions:manage";
+    /// <summary>May read experiment reports.</summary>
+    public const string ReportsRead = "reports:read";
 
     /// <summary>Every scope.</summary>
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { EventsWrite, CustomersWrite, CatalogWrite, CustomersErase, SuppressionsManage };
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { EventsWrite, CustomersWrite, CatalogWrite, CustomersErase, SuppressionsManage, ReportsRead };
 }

@@ -2,6 +2,7 @@ using Campaigns.Host.Api.Body;
 using Campaigns.Host.Api.Docs;
 using Campaigns.Host.Api.Keys;
 using Campaigns.Host.Privacy;
+using Campaigns.Host.Reports;
 using Campaigns.Storage;
 
 namespace Campaigns.Host.Api;
@@ -17,6 +18,7 @@ internal static class ApiEndpoints
         Map(api, "/customers", RecordKind.Customers, ApiScopes.CustomersWrite, typeof(CustomerRecordDoc[]), "Creates or updates customers; fields not sent keep their value, consent and attributes are merged.");
         Map(api, "/catalog/items", RecordKind.Catalog, ApiScopes.CatalogWrite, typeof(ItemRecordDoc[]), "Creates or updates catalog items; fields not sent keep their value.");
         api.MapCampaignsPrivacy();
+        api.MapCampaignsReports();
         return app;
     }
 
