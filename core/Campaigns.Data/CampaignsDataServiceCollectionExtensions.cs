@@ -9,6 +9,7 @@ using Campaigns.Data.Ledger;
 using Campaigns.Data.Migrations;
 using Campaigns.Data.Readers;
 using Campaigns.Data.Suppressions;
+using Campaigns.Data.Triggers;
 using Campaigns.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,7 +29,7 @@ public static class CampaignsDataServiceCollectionExtensions
 
     /// <summary>
     /// Registers, as singletons, <see cref="CampaignsDatabase"/>, <see cref="ICustomerReader"/>, <see cref="ICatalogReader"/>,
-    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IImportWriter"/>
+    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IImportWriter"/>, <see cref="ITriggerStore"/>
     /// and the migrator run by <see cref="CampaignsDataMigrationExtensions.MigrateCampaignsDatabaseAsync"/>. Adds
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
@@ -64,6 +65,7 @@ public static class CampaignsDataServiceCollectionExtensions
         services.AddSingleton<IAttributionStore, AttributionStore>();
         services.AddSingleton<IDecisionLog, DecisionLogStore>();
         services.AddSingleton<IImportWriter, ImportWriter>();
+        services.AddSingleton<ITriggerStore, TriggerStore>();
         return services;
     }
 }

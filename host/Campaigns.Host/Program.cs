@@ -19,7 +19,8 @@ builder.Services
     .AddCampaignsTracking(builder.Configuration)
     .AddCampaignsData(builder.Configuration)
     .AddCampaignPlugins(builder.Configuration)
-    .AddCampaignsJobs(builder.Configuration, serve: verb is null);
+    .AddCampaignsJobs(builder.Configuration, serve: verb is null)
+    .AddCampaignsTriggers(serve: verb is null);
 
 var app = builder.Build();
 await app.Services.StartCampaignsAsync();

@@ -9,7 +9,7 @@ namespace Campaigns.Campaign;
 /// </summary>
 internal static class DefinitionReader
 {
-    private static readonly string[] TopLevel = ["id", "name", "audience", "rules", "recommender", "message", "timing", "channel", "schedule", "delivery", "description"];
+    private static readonly string[] TopLevel = ["id", "name", "audience", "rules", "recommender", "message", "timing", "channel", "schedule", "delivery", "description", "trigger"];
 
     public static CampaignDefinition? Read(string json, List<DefinitionError> errors)
     {
@@ -46,9 +46,10 @@ internal static class DefinitionReader
             var channel = Stage(o, "channel", errors);
             var schedule = Schedule(o, errors);
             var delivery = DeliveryReader.Read(o, errors);
+            var trigger = Triggers.TriggerReader.Read(o, schedule?.Type ?? "now", errors);
             if (id is null || audience is null || recommender is null || message is null || timing is null || channel is null || schedule is null)
                 return null;
-            return new CampaignDefinition(id, name, audience, rules, recommender, message, timing, channel, schedule) { Delivery = delivery };
+            return new CampaignDefinition(id, name, audience, rules, recommender, message, timing, channel, schedule) { Delivery = delivery, Trigger = trigger };
         }
     }
 
@@ -120,7 +121,7 @@ internal static class DefinitionReader
         var cron = o.String("cron");
         switch (type)
         {
-            case "now": break;
+            case "now" or "trigger": break;
             case "at" when atText is null: errors.Add(new DefinitionError(o.Path + ".at", "required when type is 'at'")); break;
             case "at": break;
             case "cron" when cron is null: errors.Add(new DefinitionError(o.Path + ".cron", "required when type is 'cron'")); break;
@@ -128,7 +129,7 @@ internal static class DefinitionReader
                 if (!Scheduling.CampaignSchedule.TryParseCron(cron, out var why))
                     errors.Add(new DefinitionError(o.Path + ".cron", why));
                 break;
-            default: errors.Add(new DefinitionError(o.Path + ".type", "must be 'now', 'at' or 'cron'")); break;
+            default: errors.Add(new DefinitionError(o.Path + ".type", "must be 'now', 'at', 'cron' or 'trigger'")); break;
         }
         return new ScheduleDefinition(type, at, cron, zone);
     }

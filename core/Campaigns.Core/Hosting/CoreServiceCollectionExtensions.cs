@@ -5,6 +5,7 @@ using Campaigns.Message;
 using Campaigns.Planning;
 using Campaigns.Scheduling;
 using Campaigns.Tracking;
+using Campaigns.Triggers;
 using Campaigns.Stages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,6 +32,18 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CampaignRunner>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<EventPublisher>();
+        services.AddCampaignTriggers();
+        return services;
+    }
+
+    /// <summary>Trigger campaigns: the observer that matches committed events, the queue to the worker, the processor and the replenishment scanner.</summary>
+    private static IServiceCollection AddCampaignTriggers(this IServiceCollection services)
+    {
+        services.AddSingleton<ActiveTriggers>();
+        services.AddSingleton<TriggerQueue>();
+        services.AddSingleton<IEventObserver, TriggerObserver>();
+        services.AddSingleton<TriggerProcessor>();
+        services.AddSingleton<ReplenishmentScanner>();
         return services;
     }
 }

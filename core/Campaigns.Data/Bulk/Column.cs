@@ -11,6 +11,8 @@ internal static class Column
 
     public static BulkColumn<T> NullableInt<T>(string name, Func<T, int?> get) => new NullableColumn<T, int>(name, NpgsqlDbType.Integer, get);
 
+    public static BulkColumn<T> NullableLong<T>(string name, Func<T, long?> get) => new NullableColumn<T, long>(name, NpgsqlDbType.Bigint, get);
+
     public static BulkColumn<T> Long<T>(string name, Func<T, long> get, bool keepOnUpdate = false) =>
         new ValueColumn<T, long>(name, NpgsqlDbType.Bigint, get, keepOnUpdate);
 
