@@ -71,16 +71,18 @@ internal sealed class MomentPlanner(TriggerStages prepared, ICatalogReader catal
         var kind = stages.Stages.ChannelKind;
         var scheduler = new SlotScheduler(campaign.Definition.Delivery, policy, kind);
         var tally = new PlanTally();
+        var listed = await PrefetchedSuppressions.LoadAsync(suppressions, [.. groups.SelectMany(g => g.Customers).Select(c => c.Id).Distinct(StringComparer.Ordinal)], kind, ct);
         var plans = new List<(LedgerPlacement Placement, BatchPlan Plan)>();
+        // Trigger items are read fresh, in one query: a price drop must show the new price, not one cached an hour ago.
+        foreach (var item in await catalog.GetManyAsync([.. groups.Select(g => g.First.ItemId).Distinct(StringComparer.Ordinal)], ct))
+            stages.Items[item.Id] = item;
         foreach (var (first, audience) in groups)
         {
             // The message is due at the moment plus the delay (now, if that is past); the scheduler may still move it.
             var earliest = first.DueAt > now ? first.DueAt : now;
             var run = new CampaignRunInfo(campaign.Id, campaign.Version, first.Occurrence);
             var placement = new LedgerPlacement(scheduler, kind, campaign.Definition.Timing.Key, earliest, PlanMode.SendNow, run);
-            // The lead item is read fresh: a price drop must show the new price, not one cached an hour ago.
-            stages.Items.TryRemove(first.ItemId, out _);
-            var planner = new BatchPlanner(campaign, run, stages.Stages, catalog, stages.Items, placement, earliest, scheduler.Deadline(earliest), stages.Filtering, suppressions, links)
+            var planner = new BatchPlanner(campaign, run, stages.Stages, catalog, stages.Items, placement, earliest, scheduler.Deadline(earliest), stages.Filtering, listed, links)
             {
                 TriggerItemId = first.ItemId,
                 LeadItem = TriggerKinds.ShowsTriggerItem(trigger.On) ? (first.ItemId, "trigger:" + trigger.On) : null,
