@@ -24,7 +24,8 @@ builder.Services
     .AddCampaignPlugins(builder.Configuration)
     .AddCampaignsApi(builder.Configuration)
     .AddCampaignsReports()
-    .AddCampaignsJobs(builder.Configuration, serve: verb is null);
+    .AddCampaignsJobs(builder.Configuration, serve: verb is null)
+    .AddCampaignsTriggers(serve: verb is null);
 
 var app = builder.Build();
 await app.Services.StartCampaignsAsync();

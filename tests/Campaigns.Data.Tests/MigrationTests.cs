@@ -8,9 +8,9 @@ namespace Campaigns.Data.Tests;
 public abstract class MigrationTests(DatabaseFixture fixture)
 {
     // 1: the initial schema; 2: scheduling (contact columns on deliveries, provider_pace); 3: suppressions; 4: attributions;
-    // 5: event API (properties, api_keys); 6: installation_secrets (privacy); 7: profiles; 9: decisions.
+    // 5: event API (properties, api_keys); 6: installation_secrets (privacy); 7: profiles; 8: triggers; 9: decisions.
     // Every helper branch that adds a migration bumps this one number; ConfigurationTests reads it too.
-    internal const long SchemaVersions = 8;
+    internal const long SchemaVersions = 9;
 
     [Fact]
     public async Task Migrating_again_changes_nothing()

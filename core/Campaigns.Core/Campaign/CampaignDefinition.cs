@@ -19,6 +19,9 @@ public sealed record CampaignDefinition(
 
     /// <summary>Why the campaign sends (<c>marketing</c> by default, <c>transactional</c>, <c>recommendations</c>...): the consent it needs, see docs/consent.md.</summary>
     public string Purpose { get; init; } = Privacy.CampaignPurposes.Marketing;
+
+    /// <summary>For <c>schedule.type = trigger</c>: what starts a message, its delay and what cancels it (docs/triggers.md); null otherwise.</summary>
+    public Triggers.TriggerDefinition? Trigger { get; init; }
 }
 
 /// <summary>Names a stage by key, with the options bound to that stage's options class.</summary>
@@ -44,7 +47,7 @@ public sealed record RecommenderReference(string Key, JsonElement? Options, stri
 public sealed record MessageDefinition(string? Template, string? TemplateText, string? Subject, string Format);
 
 /// <summary>When the campaign runs.</summary>
-/// <param name="Type"><c>now</c>, <c>at</c> or <c>cron</c>.</param>
+/// <param name="Type"><c>now</c>, <c>at</c>, <c>cron</c> or <c>trigger</c> (planned from events, see <see cref="CampaignDefinition.Trigger"/>).</param>
 /// <param name="At">For <c>at</c>: the instant.</param>
 /// <param name="Cron">For <c>cron</c>: a five-field cron expression.</param>
 /// <param name="TimeZone">For <c>cron</c>: the IANA zone the expression is read in (default UTC).</param>

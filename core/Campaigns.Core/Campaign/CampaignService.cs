@@ -13,6 +13,9 @@ public sealed class CampaignService(ICampaignStore store, CampaignCompiler compi
 {
     private readonly ConcurrentDictionary<(string, int), CompiledCampaign> _compiled = new();
 
+    /// <summary>Raised after a definition is stored on this host (the trigger cache reloads).</summary>
+    public event Action<StoredCampaign>? Saved;
+
     /// <summary>Validates and stores a definition; returns the stored version (unchanged content keeps its version).</summary>
     /// <exception cref="CampaignDefinitionException">Every problem, with JSON paths; nothing is stored.</exception>
     public async Task<StoredCampaign> SaveAsync(string definitionJson, CancellationToken cancellationToken)
@@ -21,7 +24,9 @@ public sealed class CampaignService(ICampaignStore store, CampaignCompiler compi
         var errors = compiler.Validate(resolved);
         if (errors.Count > 0) throw new CampaignDefinitionException(errors);
         var id = JsonNode.Parse(resolved)!["id"]!.GetValue<string>();
-        return await store.SaveAsync(id, resolved, cancellationToken);
+        var stored = await store.SaveAsync(id, resolved, cancellationToken);
+        Saved?.Invoke(stored);
+        return stored;
     }
 
     /// <summary>Every problem of a definition (after resolving its template file); empty when valid.</summary>

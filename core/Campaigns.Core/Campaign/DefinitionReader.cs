@@ -9,7 +9,7 @@ namespace Campaigns.Campaign;
 /// </summary>
 internal static class DefinitionReader
 {
-    private static readonly string[] TopLevel = ["id", "name", "audience", "rules", "recommender", "message", "timing", "channel", "schedule", "delivery", "description", "purpose"];
+    private static readonly string[] TopLevel = ["id", "name", "audience", "rules", "recommender", "message", "timing", "channel", "schedule", "delivery", "description", "purpose", "trigger"];
 
     public static CampaignDefinition? Read(string json, List<DefinitionError> errors)
     {
@@ -49,9 +49,10 @@ internal static class DefinitionReader
             var purpose = o.String("purpose") ?? Privacy.CampaignPurposes.Marketing;
             if (!Privacy.CampaignPurposes.IsValid(purpose))
                 errors.Add(new DefinitionError("$.purpose", "use one lower-case word (letters and dashes, up to 32), e.g. 'marketing' or 'transactional'"));
+            var trigger = Triggers.TriggerReader.Read(o, schedule?.Type ?? "now", errors);
             if (id is null || audience is null || recommender is null || message is null || timing is null || channel is null || schedule is null)
                 return null;
-            return new CampaignDefinition(id, name, audience, rules, recommender, message, timing, channel, schedule) { Delivery = delivery, Purpose = purpose };
+            return new CampaignDefinition(id, name, audience, rules, recommender, message, timing, channel, schedule) { Delivery = delivery, Purpose = purpose, Trigger = trigger };
         }
     }
 
@@ -123,7 +124,7 @@ internal static class DefinitionReader
         var cron = o.String("cron");
         switch (type)
         {
-            case "now": break;
+            case "now" or "trigger": break;
             case "at" when atText is null: errors.Add(new DefinitionError(o.Path + ".at", "required when type is 'at'")); break;
             case "at": break;
             case "cron" when cron is null: errors.Add(new DefinitionError(o.Path + ".cron", "required when type is 'cron'")); break;
@@ -131,7 +132,7 @@ internal static class DefinitionReader
                 if (!Scheduling.CampaignSchedule.TryParseCron(cron, out var why))
                     errors.Add(new DefinitionError(o.Path + ".cron", why));
                 break;
-            default: errors.Add(new DefinitionError(o.Path + ".type", "must be 'now', 'at' or 'cron'")); break;
+            default: errors.Add(new DefinitionError(o.Path + ".type", "must be 'now', 'at', 'cron' or 'trigger'")); break;
         }
         return new ScheduleDefinition(type, at, cron, zone);
     }

@@ -7,6 +7,7 @@ using Campaigns.Profiles;
 using Campaigns.Segments;
 using Campaigns.Scheduling;
 using Campaigns.Tracking;
+using Campaigns.Triggers;
 using Campaigns.Stages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -39,6 +40,18 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SegmentPreview>();
         services.AddSingleton<ProfileUpdateQueue>();
         services.AddSingleton<IEventObserver>(sp => sp.GetRequiredService<ProfileUpdateQueue>());
+        services.AddCampaignTriggers();
+        return services;
+    }
+
+    /// <summary>Trigger campaigns: the observer that matches committed events, the queue to the worker, the processor and the replenishment scanner.</summary>
+    private static IServiceCollection AddCampaignTriggers(this IServiceCollection services)
+    {
+        services.AddSingleton<ActiveTriggers>();
+        services.AddSingleton<TriggerQueue>();
+        services.AddSingleton<IEventObserver, TriggerObserver>();
+        services.AddSingleton<TriggerProcessor>();
+        services.AddSingleton<ReplenishmentScanner>();
         return services;
     }
 }

@@ -28,6 +28,12 @@ internal sealed class BatchPlanner(
 {
     private const string Step = "main";
 
+    /// <summary>The item of a trigger's moment: passed to the recommender (which leaves it out) and to the filters.</summary>
+    public string? TriggerItemId { get; init; }
+
+    /// <summary>An item the message names first, before the recommendations (the carted item of an abandoned cart), with its reason.</summary>
+    public (string ItemId, string Reason)? LeadItem { get; init; }
+
     public async Task<BatchPlan> PlanAsync(IReadOnlyList<Customer> batch, PlanTally tally, CancellationToken ct)
     {
         tally.Audience(batch.Count);
@@ -50,9 +56,9 @@ internal sealed class BatchPlanner(
         if (eligible.Count == 0) return new BatchPlan(rows, pending);
 
         var recommender = campaign.Definition.Recommender;
-        var request = new RecommendationRequest(RecommendationFiltering.CandidateCount(recommender.Filters, recommender.Count));
+        var request = new RecommendationRequest(RecommendationFiltering.CandidateCount(recommender.Filters, recommender.Count), TriggerItemId);
         var recommendations = await stages.Recommender.RecommendAsync(eligible, request, ct);
-        await LoadItemsAsync(recommendations.SelectMany(list => list).Select(r => r.ItemId).Concat(filtering?.Popular ?? []), ct);
+        await LoadItemsAsync(recommendations.SelectMany(list => list).Select(r => r.ItemId).Concat(filtering?.Popular ?? []).Concat(LeadItem is { } lead ? [lead.ItemId] : []), ct);
         if (filtering is not null)
             recommendations = await filtering.ApplyAsync(eligible, recommendations, recommender.Count, items, request.TriggerItemId, ct);
         var timing = await stages.Timing.ChooseAsync(eligible, new SendTimeRequest(earliest, deadline), ct);
@@ -60,8 +66,10 @@ internal sealed class BatchPlanner(
         for (var i = 0; i < eligible.Count; i++)
         {
             var customer = eligible[i];
-            var recommended = recommendations[i].Where(r => items.ContainsKey(r.ItemId))
+            var recommended = recommendations[i].Where(r => items.ContainsKey(r.ItemId) && r.ItemId != LeadItem?.ItemId)
                 .Select(r => new RecommendedItem(items[r.ItemId], r)).ToList();
+            if (LeadItem is { } first && items.TryGetValue(first.ItemId, out var leadItem))
+                recommended.Insert(0, new RecommendedItem(leadItem, new Recommendation(first.ItemId, 1, first.Reason)));
             if (recommended.Count == 0)
             {
                 rows.Add(Suppressed(customer, "no-recommendations"));

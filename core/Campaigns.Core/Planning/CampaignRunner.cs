@@ -8,11 +8,13 @@ public sealed class CampaignRunner(CampaignService campaigns, CampaignPlanner pl
 {
     /// <summary>Plans the occurrence that is current now (or <paramref name="occurrenceId"/> when given).</summary>
     /// <exception cref="KeyNotFoundException">No campaign has that id.</exception>
-    /// <exception cref="InvalidOperationException">A cron campaign that has no occurrence yet.</exception>
+    /// <exception cref="InvalidOperationException">A cron campaign that has no occurrence yet, or a trigger campaign.</exception>
     public async Task<PlanResult> RunAsync(string campaignId, PlanMode mode, string? occurrenceId, CancellationToken cancellationToken)
     {
         var campaign = await campaigns.GetLatestCompiledAsync(campaignId, cancellationToken)
             ?? throw new KeyNotFoundException($"no campaign '{campaignId}'");
+        if (campaign.Schedule.IsTrigger && occurrenceId is null)
+            throw new InvalidOperationException($"campaign '{campaignId}' is a trigger campaign: events plan it (see docs/triggers.md), there is no run to start");
         var now = time.GetUtcNow();
         var occurrence = occurrenceId is not null
             ? new Occurrence(occurrenceId, now)

@@ -28,6 +28,9 @@ public sealed class CampaignSchedule
     /// <summary>The zone the cron expression is read in.</summary>
     public TimeZoneInfo TimeZone => _zone;
 
+    /// <summary>True for a trigger campaign: it has no occurrences of its own, events plan it (Campaigns.Triggers).</summary>
+    public bool IsTrigger => _definition.Type == "trigger";
+
     /// <summary>The one-time instant of an <c>at</c> schedule, else null.</summary>
     public DateTimeOffset? At => _definition.Type == "at" ? _definition.At : null;
 
@@ -43,6 +46,8 @@ public sealed class CampaignSchedule
                 return new Occurrence("once", now);
             case "at":
                 return new Occurrence(Format(_definition.At!.Value), _definition.At!.Value);
+            case "trigger":
+                return null;
             default:
                 foreach (var span in LookBack)
                 {

@@ -42,6 +42,12 @@ public sealed record LedgerEntry(
     /// <summary>The send-time decision as JSON: strategy, score, probability, alternatives and how the scheduler placed it.</summary>
     public string? Decision { get; init; }
 
+    /// <summary>For a triggered message: the item of the moment that started it (carted, back in stock, bought...), for item-matched cancels.</summary>
+    public string? TriggerItemId { get; init; }
+
+    /// <summary>For a triggered message: when the moment happened; a cancel event counts only if it came at or after this.</summary>
+    public DateTimeOffset? TriggeredAt { get; init; }
+
     /// <summary>Builds the deterministic key of a message.</summary>
     public static string KeyOf(string campaignId, string occurrence, string customerId, string step) =>
         string.Join(':', campaignId, occurrence, customerId, step);

@@ -27,6 +27,8 @@ internal static class DeliveryTable
         Column.Text<LedgerEntry>("channel_kind", e => e.ChannelKind),
         Column.NullableInt<LedgerEntry>("local_day", e => e.LocalDay),
         Column.Text<LedgerEntry>("decision", e => e.Decision),
+        Column.Text<LedgerEntry>("trigger_item_id", e => e.TriggerItemId),
+        Column.NullableLong<LedgerEntry>("triggered_at", e => e.TriggeredAt is { } at ? UnixMs.From(at) : null),
         Column.Long<LedgerEntry>("created_at", _ => now),
         Column.Long<LedgerEntry>("updated_at", _ => now),
     ]);

@@ -19,8 +19,9 @@ internal sealed class BenchVerb : ICliVerb
     public string Usage => "bench plan [--customers 1000000] [--items 10000] [--skip-generate] [--render-seconds 3]   plan benchmark (use PostgreSQL)" +
                            Environment.NewLine + "  " + BenchRecommend.Usage + "   train and recommend for every customer" +
                            Environment.NewLine + "  " + BenchDispatch.Usage + "   webhook dispatch: ours against one Hangfire job per message (use PostgreSQL)" +
-                           Environment.NewLine + "  " + BenchIngest.Usage + "   events/s through the REST API: ours against one INSERT per event";
-                           Environment.NewLine + "  " + BenchSegment.Usage + "   rule segment over synthetic profiles, compiled vs interpreted; preview timing";
+                           Environment.NewLine + "  " + BenchIngest.Usage + "   events/s through the REST API: ours against one INSERT per event" +
+                           Environment.NewLine + "  " + BenchSegment.Usage + "   rule segment over synthetic profiles, compiled vs interpreted; preview timing" +
+                           Environment.NewLine + "  " + BenchTriggers.Usage + "   trigger latency: event accepted → ledger row, against a plan per event";
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
@@ -28,6 +29,7 @@ internal sealed class BenchVerb : ICliVerb
         if (args is ["dispatch", ..]) return await BenchDispatch.RunAsync(services, args[1..]);
         if (args is ["ingest", ..]) return await BenchIngest.RunAsync(services, args[1..]);
         if (args is ["segment", ..]) return await BenchSegment.RunAsync(services, args[1..]);
+        if (args is ["triggers", ..]) return await BenchTriggers.RunAsync(services, args[1..]);
         var cli = new CliArgs(args, new HashSet<string> { "skip-generate" });
         if (cli.Positional is not ["plan"])
         {

@@ -41,6 +41,14 @@ internal sealed class RunVerb : ICliVerb
             return 2;
         }
 
+        var compiled = await services.GetRequiredService<CampaignService>().GetCompiledAsync(saved.Id, saved.Version, CancellationToken.None);
+        if (compiled.Schedule.IsTrigger)
+        {
+            // Nothing to run: the version is stored and active; events plan it from now on (docs/triggers.md).
+            Console.WriteLine($"campaign {saved.Id} v{saved.Version} saved: a {compiled.Definition.Trigger!.On} trigger campaign, planned from events " +
+                              "(the host's event API, or `trigger <events.csv>`)");
+            return 0;
+        }
         var mode = cli.Flag("respect-send-time") ? PlanMode.Scheduled : PlanMode.SendNow;
         var plan = await services.GetRequiredService<CampaignRunner>().RunAsync(saved.Id, mode, cli.Get("occurrence"), CancellationToken.None);
         Console.WriteLine($"campaign {plan.CampaignId} v{plan.Version}, occurrence {plan.Occurrence}: audience {plan.Audience}, " +

@@ -16,6 +16,13 @@ public sealed class CampaignJobScheduler(IBackgroundJobClient jobs, IRecurringJo
     public void Schedule(CompiledCampaign campaign, bool sendNow)
     {
         var schedule = campaign.Schedule;
+        if (schedule.IsTrigger)
+        {
+            // Events plan a trigger campaign (TriggerWorker); only replenishment has a recurring scan.
+            if (campaign.Definition.Trigger?.Replenishment is { } scan)
+                recurring.AddOrUpdate<Triggers.ReplenishmentJob>(Triggers.ReplenishmentJob.RecurringId(campaign.Id), j => j.RunAsync(campaign.Id, CancellationToken.None), scan.ScanCron);
+            return;
+        }
         if (schedule.Cron is { } cron)
             recurring.AddOrUpdate<CampaignRunJob>(RecurringId(campaign.Id), j => j.RunAsync(campaign.Id, false, CancellationToken.None), cron,
                 new RecurringJobOptions { TimeZone = schedule.TimeZone });

@@ -5,7 +5,7 @@ using Hangfire;
 namespace Campaigns.Host.Jobs;
 
 /// <summary>
-/// On start: registers the minutely dispatch job, the hourly attribution job and the nightly profile recompute, re-registers every cron campaign (in-memory storage forgets them),
+/// On start: registers the minutely dispatch job, the hourly attribution job and the nightly profile recompute, re-registers every cron campaign and replenishment scan (in-memory storage forgets them),
 /// and sends whatever became due while the host was down.
 /// </summary>
 internal sealed class JobRegistration(IRecurringJobManager recurring, IBackgroundJobClient jobs, ICampaignStore store, CampaignService campaigns,
@@ -28,7 +28,7 @@ internal sealed class JobRegistration(IRecurringJobManager recurring, IBackgroun
             try
             {
                 var campaign = await campaigns.GetCompiledAsync(stored.Id, stored.Version, cancellationToken);
-                if (campaign.Schedule.Cron is not null) scheduler.Schedule(campaign, sendNow: false);
+                if (campaign.Schedule.Cron is not null || campaign.Definition.Trigger?.Replenishment is not null) scheduler.Schedule(campaign, sendNow: false);
             }
             catch (CampaignDefinitionException ex)
             {
