@@ -40,6 +40,25 @@ public abstract class MigrationTests(DatabaseFixture fixture)
         await using var connection = await first.GetRequiredService<ISqlDatabase>().OpenAsync(CancellationToken.None);
         Assert.Equal(SchemaVersions, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
     }
+
+    [Fact]
+    public async Task A_script_numbered_below_the_newest_applied_one_is_still_applied()
+    {
+        // What a database migrated before a side-by-side feature landed looks like: 9 applied, 6 not.
+        var services = fixture.CreateServices(await fixture.NewDatabaseAsync());
+        await services.MigrateCampaignsDatabaseAsync();
+        await using (var connection = await services.GetRequiredService<ISqlDatabase>().OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("DROP TABLE installation_secrets");
+            await connection.ExecuteAsync("DELETE FROM schema_version WHERE version = 6");
+        }
+
+        Assert.Equal(1, await services.MigrateCampaignsDatabaseAsync());
+
+        await using var check = await services.GetRequiredService<ISqlDatabase>().OpenAsync(CancellationToken.None);
+        Assert.Equal(0L, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM installation_secrets"));
+        Assert.Equal(SchemaVersions, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
+    }
 }
 
 public sealed class SqliteMigrationTests(SqliteFixture fixture) : MigrationTests(fixture), IClassFixture<SqliteFixture>;

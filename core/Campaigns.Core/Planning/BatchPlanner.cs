@@ -23,7 +23,7 @@ internal sealed class BatchPlanner(
     DateTimeOffset earliest,
     DateTimeOffset? deadline,
     RecommendationFiltering? filtering,
-    SuppressionCheck suppressions,
+    ISuppressionLookup suppressions,
     LinkRewriter links)
 {
     private const string Step = "main";

@@ -6,7 +6,7 @@ namespace Campaigns.Privacy;
 /// The suppression lookup every planner makes: a customer is listed under their id, or, once erased, under their
 /// hashed id; so a customer imported again after erasure is still refused (<c>suppressed:erased</c>).
 /// </summary>
-public sealed class SuppressionCheck(ISuppressionStore store, ICustomerIdHasher hasher)
+public sealed class SuppressionCheck(ISuppressionStore store, ICustomerIdHasher hasher) : ISuppressionLookup
 {
     /// <summary>The strongest reason listed for each customer of <paramref name="customerIds"/> on <paramref name="channelKind"/>.</summary>
     public async Task<IReadOnlyDictionary<string, string>> FindAsync(IReadOnlyList<string> customerIds, string channelKind, CancellationToken cancellationToken)

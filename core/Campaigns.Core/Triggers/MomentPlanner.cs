@@ -14,7 +14,7 @@ namespace Campaigns.Triggers;
 /// that, a moment whose cancel event is already stored, or that falls in the customer's cooldown, gets a suppressed row.
 /// </summary>
 internal sealed class MomentPlanner(TriggerStages prepared, ICatalogReader catalog, ICustomerReader customers, ITriggerStore store,
-    ILedgerStore ledger, ISuppressionStore suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time)
+    ILedgerStore ledger, Privacy.SuppressionCheck suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time)
 {
     private const string Step = "main";
 

@@ -1,4 +1,4 @@
-using Campaigns.Storage;
+using Campaigns.Privacy;
 
 namespace Campaigns.Triggers;
 
@@ -6,15 +6,12 @@ namespace Campaigns.Triggers;
 /// The suppression list of a micro-batch's customers, read in one query and answered from memory: a batch of moments
 /// is planned in many small groups (one per occurrence), and a query per group would cost more than the planning.
 /// </summary>
-internal sealed class PrefetchedSuppressions(IReadOnlyDictionary<string, string> listed) : ISuppressionStore
+internal sealed class PrefetchedSuppressions(IReadOnlyDictionary<string, string> listed) : ISuppressionLookup
 {
-    public static async Task<PrefetchedSuppressions> LoadAsync(ISuppressionStore store, IReadOnlyCollection<string> customerIds, string channelKind, CancellationToken ct) =>
-        new(await store.FindAsync(customerIds, channelKind, ct));
+    public static async Task<PrefetchedSuppressions> LoadAsync(SuppressionCheck check, IReadOnlyList<string> customerIds, string channelKind, CancellationToken ct) =>
+        new(await check.FindAsync(customerIds, channelKind, ct));
 
-    public Task AddAsync(IReadOnlyList<Suppression> entries, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("planning only reads the suppression list");
-
-    public Task<IReadOnlyDictionary<string, string>> FindAsync(IReadOnlyCollection<string> customerIds, string channelKind, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, string>> FindAsync(IReadOnlyList<string> customerIds, string channelKind, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<string, string> found = customerIds.Where(listed.ContainsKey).Distinct(StringComparer.Ordinal)
             .ToDictionary(id => id, id => listed[id], StringComparer.Ordinal);

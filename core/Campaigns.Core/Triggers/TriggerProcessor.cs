@@ -23,7 +23,7 @@ public sealed class TriggerProcessor : IAsyncDisposable
     /// <summary>The services of the scheduled planner, plus the trigger store.</summary>
     /// <param name="reuseStages">False prepares the campaign's stages for every call instead of keeping them: the naive baseline of <c>bench triggers</c>.</param>
     public TriggerProcessor(StageContextFactory contexts, ICatalogReader catalog, ICustomerReader customers, IInteractionReader interactions, ICustomerHistory history,
-        ITriggerStore store, ILedgerStore ledger, ISuppressionStore suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time, ILogger<TriggerProcessor> logger,
+        ITriggerStore store, ILedgerStore ledger, Privacy.SuppressionCheck suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time, ILogger<TriggerProcessor> logger,
         bool reuseStages = true)
     {
         _stages = new TriggerStages(contexts, interactions, history, time) { Reuse = reuseStages };

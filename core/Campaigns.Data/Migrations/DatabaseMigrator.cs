@@ -9,7 +9,7 @@ internal sealed class DatabaseMigrator(ISqlDatabase database, TimeProvider time)
     // Any constant works as long as nothing else in the database uses it: "campaigns" in ASCII.
     private const long PostgresLockKey = 0x63616D706169676E;
 
-    /// <summary>Applies the scripts newer than the stored version, all in one transaction. Returns how many were applied.</summary>
+    /// <summary>Applies the scripts not yet recorded, in version order, all in one transaction. Returns how many were applied.</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var scope = await database.BeginWriteAsync(cancellationToken);
@@ -23,10 +23,12 @@ internal sealed class DatabaseMigrator(ISqlDatabase database, TimeProvider time)
         await connection.ExecuteAsync(Command(
             "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)",
             null, scope, cancellationToken));
-        var current = await connection.ExecuteScalarAsync<long?>(Command("SELECT MAX(version) FROM schema_version", null, scope, cancellationToken)) ?? 0;
+        // Every script not yet recorded, not only those above the newest: features developed side by side land with
+        // numbers below one already applied (a database at 9 still needs 6), and each script touches only its own objects.
+        var recorded = (await connection.QueryAsync<long>(Command("SELECT version FROM schema_version", null, scope, cancellationToken))).ToHashSet();
 
         var applied = 0;
-        foreach (var script in MigrationScript.For(database.Provider).Where(s => s.Version > current))
+        foreach (var script in MigrationScript.For(database.Provider).Where(s => !recorded.Contains(s.Version)))
         {
             await connection.ExecuteAsync(Command(script.Sql, null, scope, cancellationToken));
             await connection.ExecuteAsync(Command(
