@@ -2,6 +2,7 @@ using Campaigns.Data;
 using Campaigns.Data.Access;
 using Campaigns.Data.Attribution;
 using Campaigns.Data.Decisions;
+using Campaigns.Data.Experiments;
 using Campaigns.Data.Bulk;
 using Campaigns.Data.Campaigns;
 using Campaigns.Data.Import;
@@ -28,7 +29,7 @@ public static class CampaignsDataServiceCollectionExtensions
 
     /// <summary>
     /// Registers, as singletons, <see cref="CampaignsDatabase"/>, <see cref="ICustomerReader"/>, <see cref="ICatalogReader"/>,
-    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IImportWriter"/>
+    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IAllocationStore"/>, <see cref="IImportWriter"/>
     /// and the migrator run by <see cref="CampaignsDataMigrationExtensions.MigrateCampaignsDatabaseAsync"/>. Adds
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
@@ -63,6 +64,7 @@ public static class CampaignsDataServiceCollectionExtensions
         services.AddSingleton<ISuppressionStore, SuppressionStore>();
         services.AddSingleton<IAttributionStore, AttributionStore>();
         services.AddSingleton<IDecisionLog, DecisionLogStore>();
+        services.AddSingleton<IAllocationStore, AllocationStore>();
         services.AddSingleton<IImportWriter, ImportWriter>();
         return services;
     }

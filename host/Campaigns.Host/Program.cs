@@ -1,5 +1,6 @@
 using Campaigns.Host.Cli;
 using Campaigns.Host.Dashboard;
+using Campaigns.Host.Experiments;
 using Campaigns.Host.Hosting;
 using Campaigns.Host.Jobs;
 using Campaigns.Host.Plugins;
@@ -17,6 +18,7 @@ builder.Services
     .AddCampaignsCore(HostPaths.Resolve(builder.Configuration))
     .AddCampaignsDeliveryPolicy(builder.Configuration)
     .AddCampaignsTracking(builder.Configuration)
+    .AddCampaignsExperiments(builder.Configuration)
     .AddCampaignsData(builder.Configuration)
     .AddCampaignPlugins(builder.Configuration)
     .AddCampaignsJobs(builder.Configuration, serve: verb is null);

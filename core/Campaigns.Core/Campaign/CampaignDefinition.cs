@@ -16,6 +16,9 @@ public sealed record CampaignDefinition(
 {
     /// <summary>When messages may leave and what happens when they cannot (see <see cref="DeliveryDefinition"/>).</summary>
     public DeliveryDefinition Delivery { get; init; } = DeliveryDefinition.Default;
+
+    /// <summary>Variants, holdout and allocation (docs/experiments.md); null when the campaign runs no experiment.</summary>
+    public ExperimentDefinition? Experiment { get; init; }
 }
 
 /// <summary>Names a stage by key, with the options bound to that stage's options class.</summary>

@@ -9,7 +9,7 @@ namespace Campaigns.Campaign;
 /// </summary>
 internal static class DefinitionReader
 {
-    private static readonly string[] TopLevel = ["id", "name", "audience", "rules", "recommender", "message", "timing", "channel", "schedule", "delivery", "description"];
+    private static readonly string[] TopLevel = ["id", "name", "audience", "rules", "recommender", "message", "timing", "channel", "schedule", "delivery", "description", "experiment"];
 
     public static CampaignDefinition? Read(string json, List<DefinitionError> errors)
     {
@@ -46,9 +46,10 @@ internal static class DefinitionReader
             var channel = Stage(o, "channel", errors);
             var schedule = Schedule(o, errors);
             var delivery = DeliveryReader.Read(o, errors);
+            var experiment = ExperimentReader.Read(o, id, recommender?.Filters, errors);
             if (id is null || audience is null || recommender is null || message is null || timing is null || channel is null || schedule is null)
                 return null;
-            return new CampaignDefinition(id, name, audience, rules, recommender, message, timing, channel, schedule) { Delivery = delivery };
+            return new CampaignDefinition(id, name, audience, rules, recommender, message, timing, channel, schedule) { Delivery = delivery, Experiment = experiment };
         }
     }
 

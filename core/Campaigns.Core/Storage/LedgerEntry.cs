@@ -42,6 +42,9 @@ public sealed record LedgerEntry(
     /// <summary>The send-time decision as JSON: strategy, score, probability, alternatives and how the scheduler placed it.</summary>
     public string? Decision { get; init; }
 
+    /// <summary>The experiment variant the customer was assigned (<c>holdout</c> for held-out customers); null outside experiments.</summary>
+    public string? Variant { get; init; }
+
     /// <summary>Builds the deterministic key of a message.</summary>
     public static string KeyOf(string campaignId, string occurrence, string customerId, string step) =>
         string.Join(':', campaignId, occurrence, customerId, step);

@@ -11,7 +11,7 @@ internal sealed class DeliveryRow
         "key AS Key, campaign_id AS CampaignId, campaign_version AS CampaignVersion, occurrence AS Occurrence, customer_id AS CustomerId, " +
         "step AS Step, state AS State, reason AS Reason, send_at AS SendAt, preferred_at AS PreferredAt, address AS Address, " +
         "subject AS Subject, body AS Body, item_ids AS ItemIds, attempts AS Attempts, " +
-        "channel_kind AS ChannelKind, local_day AS LocalDay, decision AS Decision";
+        "channel_kind AS ChannelKind, local_day AS LocalDay, decision AS Decision, variant AS Variant";
 
     public string Key { get; set; } = "";
     public string CampaignId { get; set; } = "";
@@ -31,6 +31,7 @@ internal sealed class DeliveryRow
     public string? ChannelKind { get; set; }
     public int? LocalDay { get; set; }
     public string? Decision { get; set; }
+    public string? Variant { get; set; }
 
     public LedgerEntry ToEntry() => new(
         Key, CampaignId, CampaignVersion, Occurrence, CustomerId, Step, DeliveryStateText.Parse(State), Reason,
@@ -39,5 +40,6 @@ internal sealed class DeliveryRow
         ChannelKind = ChannelKind,
         LocalDay = LocalDay,
         Decision = Decision,
+        Variant = Variant,
     };
 }

@@ -27,6 +27,7 @@ internal static class DeliveryTable
         Column.Text<LedgerEntry>("channel_kind", e => e.ChannelKind),
         Column.NullableInt<LedgerEntry>("local_day", e => e.LocalDay),
         Column.Text<LedgerEntry>("decision", e => e.Decision),
+        Column.Text<LedgerEntry>("variant", e => e.Variant),
         Column.Long<LedgerEntry>("created_at", _ => now),
         Column.Long<LedgerEntry>("updated_at", _ => now),
     ]);

@@ -5,7 +5,7 @@ using Hangfire;
 namespace Campaigns.Host.Jobs;
 
 /// <summary>
-/// On start: registers the minutely dispatch job and the hourly attribution job, re-registers every cron campaign (in-memory storage forgets them),
+/// On start: registers the minutely dispatch job and the hourly attribution and allocation jobs, re-registers every cron campaign (in-memory storage forgets them),
 /// and sends whatever became due while the host was down.
 /// </summary>
 internal sealed class JobRegistration(IRecurringJobManager recurring, IBackgroundJobClient jobs, ICampaignStore store, CampaignService campaigns,
@@ -14,11 +14,15 @@ internal sealed class JobRegistration(IRecurringJobManager recurring, IBackgroun
     /// <summary>The recurring job that credits purchases to messages.</summary>
     public const string AttributionJobId = "attribute-conversions";
 
+    /// <summary>The recurring job that adds bandit allocation rounds (each campaign's own <c>updateEveryHours</c> decides when).</summary>
+    public const string AllocationJobId = "update-allocations";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<DispatchJob>(CampaignJobScheduler.DispatchDueJobId, j => j.RunAsync(null, CancellationToken.None), Cron.Minutely());
         jobs.Enqueue<DispatchJob>(j => j.RunAsync(null, CancellationToken.None));
         recurring.AddOrUpdate<AttributionJob>(AttributionJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        recurring.AddOrUpdate<AllocationJob>(AllocationJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         foreach (var stored in await store.ListLatestAsync(cancellationToken))
         {
             try

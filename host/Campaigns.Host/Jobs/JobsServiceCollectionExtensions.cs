@@ -35,6 +35,7 @@ internal static class JobsServiceCollectionExtensions
         services.AddTransient<CampaignRunJob>();
         services.AddTransient<DispatchJob>();
         services.AddTransient<AttributionJob>();
+        services.AddTransient<AllocationJob>();
         services.AddSingleton(AttributionWindowsFrom(configuration));
         return services;
     }
