@@ -52,11 +52,13 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
                 var plan = await planner.PlanAsync(batch, tally, ct);
                 var planned = Stopwatch.GetTimestamp();
                 var (rows, inserted) = await placement.InsertAsync(plan, ledger, ct);
+                var written = Stopwatch.GetTimestamp();
+                tally.Record(rows, inserted);
+                tally.Time(TimeSpan.Zero, Stopwatch.GetElapsedTime(started, planned), Stopwatch.GetElapsedTime(planned, written));
                 // After the ledger write: a row that is in the ledger has its decisions once this returns; a re-run
                 // appends nothing new for rows already logged (the log keeps the first of each delivery key and kind).
                 await decisions.AppendAsync(DecisionEntries.For(rows, plan.Assignments, stages, run, now), ct);
-                tally.Record(rows, inserted);
-                tally.Time(TimeSpan.Zero, Stopwatch.GetElapsedTime(started, planned), Stopwatch.GetElapsedTime(planned));
+                tally.DecisionLog(Stopwatch.GetElapsedTime(written));
             });
         tally.Time(audience.Waited, TimeSpan.Zero, TimeSpan.Zero);
 
