@@ -41,6 +41,12 @@ public sealed class CampaignCompiler(StageRegistry registry, TemplateLimits limi
         var template = CompileTemplate(definition, errors);
         if (errors.Count > 0 || audience is null || recommender is null || timing is null || channel is null || template is null || rules.Any(r => r is null))
         {
+            // Still check the variants' stages, so that one validation lists every problem.
+            foreach (var variant in definition.Experiment?.Variants ?? [])
+            {
+                if (variant.Recommender is not null) Bind(StageKind.Recommender, variant.Recommender, errors);
+                if (variant.Timing is not null) Bind(StageKind.SendTime, variant.Timing, errors);
+            }
             template?.Dispose();
             return null;
         }

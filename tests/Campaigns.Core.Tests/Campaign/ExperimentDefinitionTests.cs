@@ -76,6 +76,16 @@ public sealed class ExperimentDefinitionTests
     }
 
     [Fact]
+    public void Variant_stages_are_checked_even_when_the_campaigns_own_are_wrong()
+    {
+        var node = JsonNode.Parse(WithExperiment("""{ "variants": [ { "name": "A", "recommender": { "key": "top-sellerz" } } ] }"""))!;
+        node["timing"]!["key"] = "later";
+        var errors = _compiler.Validate(node.ToJsonString());
+        Assert.Contains(errors, e => e.Path == "$.timing.key");
+        Assert.Contains(errors, e => e.Path == "$.experiment.variants[0].recommender.key");
+    }
+
+    [Fact]
     public void Thompson_needs_two_variants_and_segments_need_thompson()
     {
         var one = _compiler.Validate(WithExperiment("""{ "variants": [ { "name": "A" } ], "allocation": { "type": "thompson" } }"""));
