@@ -1,13 +1,14 @@
 using Campaigns.Data;
 using Campaigns.Data.Access;
 using Campaigns.Data.ApiKeys;
-using Campaigns.Data.Ingest;
 using Campaigns.Data.Attribution;
-using Campaigns.Data.Decisions;
-using Campaigns.Data.Erasure;
 using Campaigns.Data.Bulk;
 using Campaigns.Data.Campaigns;
+using Campaigns.Data.Decisions;
+using Campaigns.Data.Erasure;
+using Campaigns.Data.Experiments;
 using Campaigns.Data.Import;
+using Campaigns.Data.Ingest;
 using Campaigns.Data.Ledger;
 using Campaigns.Data.Migrations;
 using Campaigns.Data.Profiles;
@@ -33,7 +34,7 @@ public static class CampaignsDataServiceCollectionExtensions
 
     /// <summary>
     /// Registers, as singletons, <see cref="CampaignsDatabase"/>, <see cref="ICustomerReader"/>, <see cref="ICatalogReader"/>,
-    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="IPurchaseWindows"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IImportWriter"/>, <see cref="IIngestStore"/>, <see cref="IApiKeyStore"/>, <see cref="ICustomerIdHasher"/>, <see cref="ICustomerEraser"/>, <see cref="IProfileStore"/> (also as <see cref="IProfileReader"/>), <see cref="IProfileSource"/>, <see cref="ITriggerStore"/>
+    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="IPurchaseWindows"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IAllocationStore"/>, <see cref="IImportWriter"/>, <see cref="IIngestStore"/>, <see cref="IApiKeyStore"/>, <see cref="ICustomerIdHasher"/>, <see cref="ICustomerEraser"/>, <see cref="IProfileStore"/> (also as <see cref="IProfileReader"/>), <see cref="IProfileSource"/>, <see cref="ITriggerStore"/>
     /// and the migrator run by <see cref="CampaignsDataMigrationExtensions.MigrateCampaignsDatabaseAsync"/>. Adds
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
@@ -69,6 +70,7 @@ public static class CampaignsDataServiceCollectionExtensions
         services.AddSingleton<ISuppressionStore, SuppressionStore>();
         services.AddSingleton<IAttributionStore, AttributionStore>();
         services.AddSingleton<IDecisionLog, DecisionLogStore>();
+        services.AddSingleton<IAllocationStore, AllocationStore>();
         services.AddSingleton<IImportWriter, ImportWriter>();
         services.AddSingleton<IIngestStore, IngestStore>();
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();

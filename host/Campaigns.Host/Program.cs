@@ -1,6 +1,7 @@
 using Campaigns.Host.Api;
 using Campaigns.Host.Cli;
 using Campaigns.Host.Dashboard;
+using Campaigns.Host.Experiments;
 using Campaigns.Host.Hosting;
 using Campaigns.Host.Jobs;
 using Campaigns.Host.Plugins;
@@ -20,6 +21,7 @@ builder.Services
     .AddCampaignsDeliveryPolicy(builder.Configuration)
     .AddCampaignsTracking(builder.Configuration)
     .AddCampaignsPrivacy(builder.Configuration)
+    .AddCampaignsExperiments(builder.Configuration)
     .AddCampaignsData(builder.Configuration)
     .AddCampaignPlugins(builder.Configuration)
     .AddCampaignsApi(builder.Configuration)

@@ -24,7 +24,8 @@ public sealed class CampaignCompiler(StageRegistry registry, TemplateLimits limi
     public IReadOnlyList<DefinitionError> Validate(string definitionJson)
     {
         var errors = new List<DefinitionError>();
-        using var _ = TryCompile(definitionJson, 0, errors)?.Template;
+        var compiled = TryCompile(definitionJson, 0, errors);
+        foreach (var template in compiled?.Variants.Select(v => v.Template).Append(compiled.Template).Distinct() ?? []) template.Dispose();
         return errors;
     }
 
@@ -40,10 +41,45 @@ public sealed class CampaignCompiler(StageRegistry registry, TemplateLimits limi
         var template = CompileTemplate(definition, errors);
         if (errors.Count > 0 || audience is null || recommender is null || timing is null || channel is null || template is null || rules.Any(r => r is null))
         {
+            // Still check the variants' stages, so that one validation lists every problem.
+            foreach (var variant in definition.Experiment?.Variants ?? [])
+            {
+                if (variant.Recommender is not null) Bind(StageKind.Recommender, variant.Recommender, errors);
+                if (variant.Timing is not null) Bind(StageKind.SendTime, variant.Timing, errors);
+            }
             template?.Dispose();
             return null;
         }
-        return new CompiledCampaign(definition, version, audience, rules!, recommender, timing, channel, template, new CampaignSchedule(definition.Schedule));
+        var schedule = new CampaignSchedule(definition.Schedule);
+        if (definition.Experiment is null)
+            return new CompiledCampaign(definition, version, audience, rules!, recommender, timing, channel, template, schedule);
+        var shared = new CompiledVariant(null, 1, recommender, definition.Recommender, timing, definition.Timing.Key, template);
+        var variants = definition.Experiment.Variants.Select(v => CompileVariant(definition, shared, v, errors)).ToList();
+        if (errors.Count == 0 && variants.All(v => v is not null))
+            return new CompiledCampaign(definition, version, audience, rules!, recommender, timing, channel, template, schedule) { Variants = variants! };
+        foreach (var own in variants.OfType<CompiledVariant>().Select(v => v.Template).Where(t => t != template)) own.Dispose();
+        template.Dispose();
+        return null;
+    }
+
+    // Every override is validated like the campaign's own stage; whatever a variant does not override it shares with
+    // the campaign (the same bound stage and compiled template), so a planning run prepares each stage once.
+    private CompiledVariant? CompileVariant(CampaignDefinition definition, CompiledVariant campaign, VariantDefinition variant, List<DefinitionError> errors)
+    {
+        var recommender = variant.Recommender is null ? campaign.Recommender : Bind(StageKind.Recommender, variant.Recommender, errors);
+        var timing = variant.Timing is null ? campaign.Timing : Bind(StageKind.SendTime, variant.Timing, errors);
+        var template = campaign.Template;
+        if (variant.TemplateText is not null || variant.Subject is not null)
+        {
+            var message = definition.Message;
+            template = MessageTemplate.Compile(variant.TemplateText ?? message.TemplateText!, variant.Subject ?? message.Subject, message.Format == "html",
+                $"{definition.Id}#{variant.Name}", limits, out var templateErrors);
+            var path = variant.Path + (variant.TemplateText is null ? ".subject" : variant.Template is null ? ".templateText" : ".template");
+            errors.AddRange(templateErrors.Select(e => new DefinitionError(path, e)));
+        }
+        if (recommender is null || timing is null || template is null) return null;
+        return new CompiledVariant(variant.Name, variant.Weight, recommender, variant.Recommender ?? definition.Recommender, timing,
+            variant.Timing?.Key ?? definition.Timing.Key, template);
     }
 
     private BoundStage? Bind(StageKind kind, StageReference reference, List<DefinitionError> errors)

@@ -22,6 +22,9 @@ public sealed record CampaignDefinition(
 
     /// <summary>For <c>schedule.type = trigger</c>: what starts a message, its delay and what cancels it (docs/triggers.md); null otherwise.</summary>
     public Triggers.TriggerDefinition? Trigger { get; init; }
+
+    /// <summary>Variants, holdout and allocation (docs/experiments.md); null when the campaign runs no experiment.</summary>
+    public ExperimentDefinition? Experiment { get; init; }
 }
 
 /// <summary>Names a stage by key, with the options bound to that stage's options class.</summary>

@@ -71,11 +71,20 @@ public sealed class CampaignService(ICampaignStore store, CampaignCompiler compi
         {
             return definitionJson; // the reader reports the syntax error with its position
         }
-        if (root?["message"] is not JsonObject message || message["template"] is not JsonValue pathValue || !pathValue.TryGetValue<string>(out var path))
-            return definitionJson;
-        var text = templates.TryRead(path, out var error)
-            ?? throw new CampaignDefinitionException([new DefinitionError("$.message.template", error)]);
-        message["templateText"] = text;
+        if (root is not JsonObject campaign) return definitionJson;
+        var resolved = Resolve(campaign["message"], "$.message.template");
+        if (campaign["experiment"] is JsonObject { } experiment && experiment["variants"] is JsonArray variants)
+            for (var i = 0; i < variants.Count; i++) resolved |= Resolve(variants[i], $"$.experiment.variants[{i}].template");
+        if (!resolved) return definitionJson;
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private bool Resolve(JsonNode? holder, string errorPath)
+    {
+        if (holder is not JsonObject message || message["template"] is not JsonValue pathValue || !pathValue.TryGetValue<string>(out var path))
+            return false;
+        var text = templates.TryRead(path, out var error) ?? throw new CampaignDefinitionException([new DefinitionError(errorPath, error)]);
+        message["templateText"] = text;
+        return true;
     }
 }

@@ -48,7 +48,25 @@ public sealed class CompiledCampaign(
 
     /// <summary>The schedule.</summary>
     public CampaignSchedule Schedule { get; } = schedule;
+
+    /// <summary>
+    /// The message variants, each with its own recommender, timing and template (the campaign's where it overrides
+    /// nothing). A campaign without an experiment has one unnamed variant: its own stages.
+    /// </summary>
+    public IReadOnlyList<CompiledVariant> Variants { get; init; } =
+        [new CompiledVariant(null, 1, recommender, definition.Recommender, timing, definition.Timing.Key, template)];
 }
+
+/// <summary>One variant's stage set.</summary>
+/// <param name="Name">The variant name; null when the campaign has no experiment.</param>
+/// <param name="Weight">Its declared weight (the split, and the starting share of a bandit).</param>
+/// <param name="Recommender">Its recommender.</param>
+/// <param name="RecommenderReference">Its recommender as defined: count and filters.</param>
+/// <param name="Timing">Its timing stage.</param>
+/// <param name="TimingKey">The timing stage's key, the policy of its slot decisions.</param>
+/// <param name="Template">Its compiled message.</param>
+public sealed record CompiledVariant(string? Name, double Weight, BoundStage Recommender, RecommenderReference RecommenderReference,
+    BoundStage Timing, string TimingKey, MessageTemplate Template);
 
 /// <summary>A registered stage with the options a definition bound to it.</summary>
 public sealed record BoundStage(StageRegistration Registration, object Options)

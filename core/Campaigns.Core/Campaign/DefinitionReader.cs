@@ -9,7 +9,7 @@ namespace Campaigns.Campaign;
 /// </summary>
 internal static class DefinitionReader
 {
-    private static readonly string[] TopLevel = ["id", "name", "audience", "rules", "recommender", "message", "timing", "channel", "schedule", "delivery", "description", "purpose", "trigger"];
+    private static readonly string[] TopLevel = ["id", "name", "audience", "rules", "recommender", "message", "timing", "channel", "schedule", "delivery", "description", "purpose", "trigger", "experiment"];
 
     public static CampaignDefinition? Read(string json, List<DefinitionError> errors)
     {
@@ -50,9 +50,10 @@ internal static class DefinitionReader
             if (!Privacy.CampaignPurposes.IsValid(purpose))
                 errors.Add(new DefinitionError("$.purpose", "use one lower-case word (letters and dashes, up to 32), e.g. 'marketing' or 'transactional'"));
             var trigger = Triggers.TriggerReader.Read(o, schedule?.Type ?? "now", errors);
+            var experiment = ExperimentReader.Read(o, id, recommender?.Filters, errors);
             if (id is null || audience is null || recommender is null || message is null || timing is null || channel is null || schedule is null)
                 return null;
-            return new CampaignDefinition(id, name, audience, rules, recommender, message, timing, channel, schedule) { Delivery = delivery, Purpose = purpose, Trigger = trigger };
+            return new CampaignDefinition(id, name, audience, rules, recommender, message, timing, channel, schedule) { Delivery = delivery, Purpose = purpose, Trigger = trigger, Experiment = experiment };
         }
     }
 

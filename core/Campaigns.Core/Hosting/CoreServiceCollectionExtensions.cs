@@ -1,6 +1,7 @@
 using Campaigns.Campaign;
 using Campaigns.Delivery;
 using Campaigns.Events;
+using Campaigns.Experiments;
 using Campaigns.Message;
 using Campaigns.Planning;
 using Campaigns.Profiles;
@@ -26,6 +27,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(new DispatchOptions());
         services.TryAddSingleton(DeliveryPolicy.None);
         services.TryAddSingleton(TrackingOptions.Off);
+        services.TryAddSingleton(GlobalControl.Off);
+        services.TryAddSingleton(Campaigns.Storage.AttributionWindows.Default);
+        services.AddSingleton<AllocationUpdater>();
         services.AddSingleton<LinkRewriter>();
         services.AddSingleton<CampaignCompiler>();
         services.AddSingleton<CampaignService>();

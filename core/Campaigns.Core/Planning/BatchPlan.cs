@@ -1,4 +1,5 @@
 using Campaigns.Data;
+using Campaigns.Experiments;
 using Campaigns.Stages;
 using Campaigns.Storage;
 
@@ -7,11 +8,13 @@ namespace Campaigns.Planning;
 /// <summary>A batch's ledger rows before the scheduler has placed them: planned rows still carry the strategy's preferred time.</summary>
 /// <param name="Rows">One row per customer of the batch.</param>
 /// <param name="Pending">The planned rows that need a slot.</param>
-internal sealed record BatchPlan(List<LedgerEntry> Rows, List<PendingSlot> Pending);
+/// <param name="Assignments">Where each customer who passed consent and rules landed (variant or holdout), by customer id, for the decision log.</param>
+internal sealed record BatchPlan(List<LedgerEntry> Rows, List<PendingSlot> Pending, Dictionary<string, VariantAssignment> Assignments);
 
 /// <summary>A planned row waiting for its slot.</summary>
 /// <param name="Index">Its position in <see cref="BatchPlan.Rows"/>.</param>
 /// <param name="Customer">The recipient (id and zone).</param>
 /// <param name="Ranked">The slots to try first, best first: the strategy's choice and its alternatives (or just the start, when sending now).</param>
 /// <param name="Decision">The timing stage's decision, stored with the row.</param>
-internal sealed record PendingSlot(int Index, Customer Customer, IReadOnlyList<DateTimeOffset> Ranked, SendTimeDecision Decision);
+/// <param name="Strategy">The key of the timing stage that decided (the variant's).</param>
+internal sealed record PendingSlot(int Index, Customer Customer, IReadOnlyList<DateTimeOffset> Ranked, SendTimeDecision Decision, string Strategy);

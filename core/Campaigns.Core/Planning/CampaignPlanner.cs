@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Campaigns.Campaign;
 using Campaigns.Data;
+using Campaigns.Experiments;
 using Campaigns.Scheduling;
 using Campaigns.Stages;
 using Campaigns.Storage;
@@ -14,10 +15,13 @@ namespace Campaigns.Planning;
 /// Plans one occurrence of a campaign: audience → consent and rules → recommendations → render → send time → ledger
 /// rows, batch by batch, batches in parallel (one per core). Rows are inserted with their deterministic key, so
 /// planning an occurrence again adds nothing. Sending is the dispatcher's job. The recommender's lists go through the
-/// campaign's <see cref="RecommendationFilters"/>, if any, whatever the recommender.
+/// campaign's <see cref="RecommendationFilters"/>, if any, whatever the recommender. Customers are placed in the global
+/// control, the campaign's holdout or a variant (<see cref="VariantAssigner"/>), and every decision taken for them is
+/// appended to the <see cref="IDecisionLog"/> right after their batch is in the ledger.
 /// </summary>
 public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader catalog, IInteractionReader interactions, ICustomerHistory history,
-    ILedgerStore ledger, Privacy.SuppressionCheck suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time, ILogger<CampaignPlanner> logger)
+    ILedgerStore ledger, Privacy.SuppressionCheck suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time, ILogger<CampaignPlanner> logger,
+    IDecisionLog decisions, IAllocationStore allocations, GlobalControl globalControl)
 {
     /// <summary>Customers per batch handed to stages.</summary>
     public int BatchSize { get; init; } = 2_000;
@@ -34,7 +38,8 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
         var now = time.GetUtcNow();
         var earliest = occurrence.Start > now ? occurrence.Start : now;
         var scheduler = new SlotScheduler(campaign.Definition.Delivery, policy, stages.ChannelKind);
-        var placement = new LedgerPlacement(scheduler, stages.ChannelKind, campaign.Definition.Timing.Key, earliest, mode, run);
+        var placement = new LedgerPlacement(scheduler, stages.ChannelKind, earliest, mode, run);
+        var assigner = await VariantAssigner.CreateAsync(campaign.Definition, globalControl, allocations, cancellationToken);
         var filtering = await RecommendationFiltering.CreateAsync(campaign.Definition.Recommender.Filters, interactions, history, now, cancellationToken);
 
         var audience = new TimedAsyncEnumerable<IReadOnlyList<Customer>>(stages.Audience.SelectAsync(new AudienceRequest(BatchSize), cancellationToken));
@@ -43,12 +48,17 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
             async (batch, ct) =>
             {
                 var started = Stopwatch.GetTimestamp();
-                var planner = new BatchPlanner(campaign, run, stages, catalog, items, placement, earliest, scheduler.Deadline(earliest), filtering, suppressions, links);
+                var planner = new BatchPlanner(campaign, run, stages, assigner, catalog, items, placement, earliest, scheduler.Deadline(earliest), filtering, suppressions, links);
                 var plan = await planner.PlanAsync(batch, tally, ct);
                 var planned = Stopwatch.GetTimestamp();
                 var (rows, inserted) = await placement.InsertAsync(plan, ledger, ct);
+                var written = Stopwatch.GetTimestamp();
                 tally.Record(rows, inserted);
-                tally.Time(TimeSpan.Zero, Stopwatch.GetElapsedTime(started, planned), Stopwatch.GetElapsedTime(planned));
+                tally.Time(TimeSpan.Zero, Stopwatch.GetElapsedTime(started, planned), Stopwatch.GetElapsedTime(planned, written));
+                // After the ledger write: a row that is in the ledger has its decisions once this returns; a re-run
+                // appends nothing new for rows already logged (the log keeps the first of each delivery key and kind).
+                await decisions.AppendAsync(DecisionEntries.For(rows, plan.Assignments, stages, run, now), ct);
+                tally.DecisionLog(Stopwatch.GetElapsedTime(written));
             });
         tally.Time(audience.Waited, TimeSpan.Zero, TimeSpan.Zero);
 

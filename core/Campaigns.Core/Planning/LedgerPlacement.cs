@@ -9,7 +9,7 @@ namespace Campaigns.Planning;
 /// ledger. When the channel kind has frequency caps the placing happens inside the ledger's capped insert, against
 /// the customers' contact history as it stands under the cap lock.
 /// </summary>
-internal sealed class LedgerPlacement(SlotScheduler scheduler, string channelKind, string strategy, DateTimeOffset earliest, PlanMode mode, CampaignRunInfo run)
+internal sealed class LedgerPlacement(SlotScheduler scheduler, string channelKind, DateTimeOffset earliest, PlanMode mode, CampaignRunInfo run)
 {
     public async Task<(IReadOnlyList<LedgerEntry> Rows, int Inserted)> InsertAsync(BatchPlan plan, ILedgerStore ledger, CancellationToken ct)
     {
@@ -32,7 +32,7 @@ internal sealed class LedgerPlacement(SlotScheduler scheduler, string channelKin
             var zone = CustomerZones.Find(pending.Customer.TimeZone);
             var placement = scheduler.Place(pending.Customer.Id, zone, pending.Ranked, earliest, history);
             var row = rows[pending.Index];
-            var decision = DecisionRecord.Write(strategy, pending.Decision, placement);
+            var decision = DecisionRecord.Write(pending.Strategy, pending.Decision, placement);
             rows[pending.Index] = placement.SendAt is { } at
                 ? row with { SendAt = at, Reason = placement.Code, LocalDay = LocalClock.DayOf(at, zone), Decision = decision }
                 : row with { State = DeliveryState.Suppressed, Reason = placement.Code, Subject = null, Body = null, Decision = decision };

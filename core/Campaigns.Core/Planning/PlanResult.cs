@@ -29,7 +29,11 @@ public sealed record PlanResult(
 /// <param name="Audience">Waiting for the audience stage's next batch.</param>
 /// <param name="Pipeline">Consent, rules, recommendations, catalogue lookups, rendering and timing.</param>
 /// <param name="Ledger">Inserting ledger rows.</param>
-public sealed record PlanPhases(TimeSpan Audience, TimeSpan Pipeline, TimeSpan Ledger);
+public sealed record PlanPhases(TimeSpan Audience, TimeSpan Pipeline, TimeSpan Ledger)
+{
+    /// <summary>Appending the decisions of each batch to the decision log (after its ledger insert).</summary>
+    public TimeSpan DecisionLog { get; init; }
+}
 
 /// <summary>How a run treats the timing stage's decisions.</summary>
 public enum PlanMode

@@ -1,51 +1,64 @@
 using Campaigns.Campaign;
-using Campaigns.Planning;
 using Campaigns.Stages;
 
 namespace Campaigns.Planning;
 
-/// <summary>The stage instances of one planning run, prepared once and disposed at the end.</summary>
+/// <summary>The stage instances of one planning run, prepared once and disposed at the end; one stage set per variant.</summary>
 internal sealed class PlanStages : IAsyncDisposable
 {
-    private PlanStages(IAudienceStage audience, IReadOnlyList<IRuleStage> rules, IRecommenderStage recommender, ISendTimeStage timing, string channelKind)
+    private readonly List<ICampaignStage> _owned;
+
+    private PlanStages(IAudienceStage audience, IReadOnlyList<IRuleStage> rules, IReadOnlyList<VariantStages> variants, string channelKind, List<ICampaignStage> owned)
     {
         Audience = audience;
         Rules = rules;
-        Recommender = recommender;
-        Timing = timing;
+        Variants = variants;
         ChannelKind = channelKind;
+        _owned = owned;
     }
 
     public IAudienceStage Audience { get; }
     public IReadOnlyList<IRuleStage> Rules { get; }
-    public IRecommenderStage Recommender { get; }
-    public ISendTimeStage Timing { get; }
+
+    /// <summary>The variants' stages, in the definition's order (one unnamed variant outside experiments).</summary>
+    public IReadOnlyList<VariantStages> Variants { get; }
+
     public string ChannelKind { get; }
+
+    /// <summary>The stages of the variant named <paramref name="name"/> (null: the campaign's own).</summary>
+    public VariantStages Variant(string? name) => Variants.First(v => v.Variant.Name == name);
 
     public static async Task<PlanStages> CreateAsync(CompiledCampaign campaign, CampaignRunInfo run, StageContextFactory contexts, CancellationToken ct)
     {
-        T Make<T>(BoundStage stage) where T : ICampaignStage => stage.Create<T>(contexts.Create(run, stage.Registration));
+        var owned = new List<ICampaignStage>();
+        // Variants that do not override a stage share the campaign's bound stage: build and prepare it once.
+        var built = new Dictionary<BoundStage, ICampaignStage>(ReferenceEqualityComparer.Instance);
+        T Make<T>(BoundStage stage) where T : ICampaignStage
+        {
+            if (built.TryGetValue(stage, out var existing)) return (T)existing;
+            var created = stage.Create<T>(contexts.Create(run, stage.Registration));
+            built[stage] = created;
+            owned.Add(created);
+            return created;
+        }
 
         // The channel is built only to learn its kind (consent and address); it is sent through by the dispatcher.
-        var channel = Make<IDeliveryChannel>(campaign.Channel);
+        var channel = campaign.Channel.Create<IDeliveryChannel>(contexts.Create(run, campaign.Channel.Registration));
         var kind = channel.Kind;
         await DisposeAsync(channel);
 
-        var stages = new PlanStages(Make<IAudienceStage>(campaign.Audience), campaign.Rules.Select(Make<IRuleStage>).ToList(),
-            Make<IRecommenderStage>(campaign.Recommender), Make<ISendTimeStage>(campaign.Timing), kind);
-        await stages.Audience.PrepareAsync(ct);
-        foreach (var rule in stages.Rules) await rule.PrepareAsync(ct);
-        await stages.Recommender.PrepareAsync(ct);
-        await stages.Timing.PrepareAsync(ct);
+        var audience = Make<IAudienceStage>(campaign.Audience);
+        var rules = campaign.Rules.Select(Make<IRuleStage>).ToList();
+        var variants = campaign.Variants
+            .Select(v => new VariantStages(v, Make<IRecommenderStage>(v.Recommender), Make<ISendTimeStage>(v.Timing))).ToList();
+        var stages = new PlanStages(audience, rules, variants, kind, owned);
+        foreach (var stage in owned) await stage.PrepareAsync(ct);
         return stages;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await DisposeAsync(Audience);
-        foreach (var rule in Rules) await DisposeAsync(rule);
-        await DisposeAsync(Recommender);
-        await DisposeAsync(Timing);
+        foreach (var stage in _owned) await DisposeAsync(stage);
     }
 
     private static async ValueTask DisposeAsync(object stage)
@@ -54,3 +67,6 @@ internal sealed class PlanStages : IAsyncDisposable
         else if (stage is IDisposable disposable) disposable.Dispose();
     }
 }
+
+/// <summary>One variant's prepared recommender and timing stage.</summary>
+internal sealed record VariantStages(CompiledVariant Variant, IRecommenderStage Recommender, ISendTimeStage Timing);

@@ -10,7 +10,7 @@ internal sealed class PlanTally
     private readonly ConcurrentDictionary<string, long> _suppressed = new();
     private readonly ConcurrentDictionary<DateTimeOffset, byte> _slots = new();
     private long _audience, _planned, _existing, _failed;
-    private long _audienceTicks, _pipelineTicks, _ledgerTicks;
+    private long _audienceTicks, _pipelineTicks, _ledgerTicks, _decisionTicks;
 
     public void Time(TimeSpan audience, TimeSpan pipeline, TimeSpan ledger)
     {
@@ -18,6 +18,8 @@ internal sealed class PlanTally
         Interlocked.Add(ref _pipelineTicks, pipeline.Ticks);
         Interlocked.Add(ref _ledgerTicks, ledger.Ticks);
     }
+
+    public void DecisionLog(TimeSpan elapsed) => Interlocked.Add(ref _decisionTicks, elapsed.Ticks);
 
     public void Audience(int count) => Interlocked.Add(ref _audience, count);
 
@@ -49,7 +51,10 @@ internal sealed class PlanTally
 
     public PlanResult ToResult(CampaignRunInfo run, TimeSpan elapsed) => new(run.CampaignId, run.CampaignVersion, run.Occurrence,
         _audience, _planned, _existing, new Dictionary<string, long>(_suppressed), _failed, [.. _slots.Keys.Order()], elapsed,
-        new PlanPhases(TimeSpan.FromTicks(_audienceTicks), TimeSpan.FromTicks(_pipelineTicks), TimeSpan.FromTicks(_ledgerTicks)));
+        new PlanPhases(TimeSpan.FromTicks(_audienceTicks), TimeSpan.FromTicks(_pipelineTicks), TimeSpan.FromTicks(_ledgerTicks))
+        {
+            DecisionLog = TimeSpan.FromTicks(_decisionTicks),
+        });
 
     // Reasons may carry detail after a colon's second part (e.g. "render-error: ..."); tally by the code.
     private static string ReasonCode(string? reason) => reason is null ? "unknown" : reason.Split(' ', 2)[0];

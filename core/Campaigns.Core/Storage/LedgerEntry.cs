@@ -48,6 +48,9 @@ public sealed record LedgerEntry(
     /// <summary>For a triggered message: when the moment happened; a cancel event counts only if it came at or after this.</summary>
     public DateTimeOffset? TriggeredAt { get; init; }
 
+    /// <summary>The experiment variant the customer was assigned (<c>holdout</c> for held-out customers); null outside experiments.</summary>
+    public string? Variant { get; init; }
+
     /// <summary>Builds the deterministic key of a message.</summary>
     public static string KeyOf(string campaignId, string occurrence, string customerId, string step) =>
         string.Join(':', campaignId, occurrence, customerId, step);

@@ -11,7 +11,7 @@ internal sealed class DeliveryRow
         "key AS Key, campaign_id AS CampaignId, campaign_version AS CampaignVersion, occurrence AS Occurrence, customer_id AS CustomerId, " +
         "step AS Step, state AS State, reason AS Reason, send_at AS SendAt, preferred_at AS PreferredAt, address AS Address, " +
         "subject AS Subject, body AS Body, item_ids AS ItemIds, attempts AS Attempts, " +
-        "channel_kind AS ChannelKind, local_day AS LocalDay, decision AS Decision, trigger_item_id AS TriggerItemId, triggered_at AS TriggeredAt";
+        "channel_kind AS ChannelKind, local_day AS LocalDay, decision AS Decision, trigger_item_id AS TriggerItemId, triggered_at AS TriggeredAt, variant AS Variant";
 
     public string Key { get; set; } = "";
     public string CampaignId { get; set; } = "";
@@ -33,6 +33,7 @@ internal sealed class DeliveryRow
     public string? Decision { get; set; }
     public string? TriggerItemId { get; set; }
     public long? TriggeredAt { get; set; }
+    public string? Variant { get; set; }
 
     public LedgerEntry ToEntry() => new(
         Key, CampaignId, CampaignVersion, Occurrence, CustomerId, Step, DeliveryStateText.Parse(State), Reason,
@@ -43,5 +44,6 @@ internal sealed class DeliveryRow
         Decision = Decision,
         TriggerItemId = TriggerItemId,
         TriggeredAt = TriggeredAt is { } at ? UnixMs.ToTime(at) : null,
+        Variant = Variant,
     };
 }

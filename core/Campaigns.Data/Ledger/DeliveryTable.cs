@@ -29,6 +29,7 @@ internal static class DeliveryTable
         Column.Text<LedgerEntry>("decision", e => e.Decision),
         Column.Text<LedgerEntry>("trigger_item_id", e => e.TriggerItemId),
         Column.NullableLong<LedgerEntry>("triggered_at", e => e.TriggeredAt is { } at ? UnixMs.From(at) : null),
+        Column.Text<LedgerEntry>("variant", e => e.Variant),
         Column.Long<LedgerEntry>("created_at", _ => now),
         Column.Long<LedgerEntry>("updated_at", _ => now),
     ]);

@@ -21,7 +21,8 @@ internal sealed class BenchVerb : ICliVerb
                            Environment.NewLine + "  " + BenchDispatch.Usage + "   webhook dispatch: ours against one Hangfire job per message (use PostgreSQL)" +
                            Environment.NewLine + "  " + BenchIngest.Usage + "   events/s through the REST API: ours against one INSERT per event" +
                            Environment.NewLine + "  " + BenchSegment.Usage + "   rule segment over synthetic profiles, compiled vs interpreted; preview timing" +
-                           Environment.NewLine + "  " + BenchTriggers.Usage + "   trigger latency: event accepted → ledger row, against a plan per event";
+                           Environment.NewLine + "  " + BenchTriggers.Usage + "   trigger latency: event accepted → ledger row, against a plan per event" +
+                           Environment.NewLine + "  " + BenchExperiment.Usage + "   planning with an A/B experiment and holdout against the plain campaign";
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
@@ -30,6 +31,7 @@ internal sealed class BenchVerb : ICliVerb
         if (args is ["ingest", ..]) return await BenchIngest.RunAsync(services, args[1..]);
         if (args is ["segment", ..]) return await BenchSegment.RunAsync(services, args[1..]);
         if (args is ["triggers", ..]) return await BenchTriggers.RunAsync(services, args[1..]);
+        if (args is ["experiment", ..]) return await BenchExperiment.RunAsync(services, args[1..]);
         var cli = new CliArgs(args, new HashSet<string> { "skip-generate" });
         if (cli.Positional is not ["plan"])
         {
@@ -75,7 +77,7 @@ internal sealed class BenchVerb : ICliVerb
         return 0;
     }
 
-    private const string BenchDefinition = """
+    internal const string BenchDefinition = """
     {
       "id": "bench-bestsellers",
       "name": "Bench bestsellers",

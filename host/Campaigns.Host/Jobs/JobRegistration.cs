@@ -5,7 +5,7 @@ using Hangfire;
 namespace Campaigns.Host.Jobs;
 
 /// <summary>
-/// On start: registers the minutely dispatch job, the hourly attribution job and the nightly profile recompute, re-registers every cron campaign and replenishment scan (in-memory storage forgets them),
+/// On start: registers the minutely dispatch job, the hourly attribution and allocation jobs and the nightly profile recompute, re-registers every cron campaign and replenishment scan (in-memory storage forgets them),
 /// and sends whatever became due while the host was down.
 /// </summary>
 internal sealed class JobRegistration(IRecurringJobManager recurring, IBackgroundJobClient jobs, ICampaignStore store, CampaignService campaigns,
@@ -17,12 +17,17 @@ internal sealed class JobRegistration(IRecurringJobManager recurring, IBackgroun
     /// <summary>The recurring job that recomputes every customer profile.</summary>
     public const string ProfilesJobId = "compute-profiles";
 
+    /// <summary>The recurring job that adds bandit allocation rounds (each campaign's own <c>updateEveryHours</c> decides when).</summary>
+    public const string AllocationJobId = "update-allocations";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<DispatchJob>(CampaignJobScheduler.DispatchDueJobId, j => j.RunAsync(null, CancellationToken.None), Cron.Minutely());
         jobs.Enqueue<DispatchJob>(j => j.RunAsync(null, CancellationToken.None));
         recurring.AddOrUpdate<AttributionJob>(AttributionJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         recurring.AddOrUpdate<ProfilesJob>(ProfilesJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
+
+        recurring.AddOrUpdate<AllocationJob>(AllocationJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         foreach (var stored in await store.ListLatestAsync(cancellationToken))
         {
             try

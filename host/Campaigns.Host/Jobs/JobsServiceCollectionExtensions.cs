@@ -37,6 +37,7 @@ internal static class JobsServiceCollectionExtensions
         services.AddTransient<DispatchJob>();
         services.AddTransient<AttributionJob>();
         services.AddTransient<ProfilesJob>();
+        services.AddTransient<AllocationJob>();
         services.AddSingleton(AttributionWindowsFrom(configuration));
         return services;
     }

@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Campaigns.Host.Tests.Delivery;
 
 /// <summary>
-/// The product's own services over a real PostgreSQL database, the bundled plugins loaded from disk, the sample data
+/// The product's own services over a real PostgreSQL database (or a SQLite file), the bundled plugins loaded from disk, the sample data
 /// imported and a test clock: what one host process has, minus Hangfire.
 /// </summary>
 internal sealed class CampaignStack : IAsyncDisposable
@@ -26,26 +26,38 @@ internal sealed class CampaignStack : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "campaigns-stack", Guid.NewGuid().ToString("N"));
 
     private readonly bool _ownsDatabase;
+    private readonly PostgresDatabase? _postgres;
+    private readonly CampaignsDatabase _store;
+    private readonly Action<IServiceCollection>? _configure;
 
-    private CampaignStack(PostgresDatabase database, TimeProvider clock, DeliveryPolicy policy, bool ownsDatabase, Campaigns.Tracking.TrackingOptions? tracking = null)
+    private CampaignStack(CampaignsDatabase store, PostgresDatabase? postgres, TimeProvider clock, DeliveryPolicy policy, bool ownsDatabase,
+        Campaigns.Tracking.TrackingOptions? tracking = null, Action<IServiceCollection>? configure = null)
     {
-        Database = database;
+        _store = store;
+        _postgres = postgres;
+        _configure = configure;
         Time = clock;
         Policy = policy;
         _ownsDatabase = ownsDatabase;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Campaigns:PluginsFolder"] = Repo.StagedPlugins }).Build();
-        _services = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(policy)
-            .AddSingleton(tracking ?? Campaigns.Tracking.TrackingOptions.Off)
+            .AddSingleton(tracking ?? Campaigns.Tracking.TrackingOptions.Off);
+        configure?.Invoke(services);
+        _services = services
             .AddCampaignsCore(new CampaignsPaths(Path.Combine(_folder, "data"), Repo.Templates))
-            .AddCampaignsData(CampaignsDatabase.PostgreSql(database.ConnectionString))
+            .AddCampaignsData(store)
             .AddCampaignPlugins(configuration)
             .BuildServiceProvider();
     }
 
-    public PostgresDatabase Database { get; }
+    /// <summary>The PostgreSQL database (stacks made with <c>sqlite: true</c> have none).</summary>
+    public PostgresDatabase Database => _postgres ?? throw new InvalidOperationException("this stack runs on SQLite");
+
+    /// <summary>Which database the stack runs on.</summary>
+    public DatabaseProvider Provider => _store.Provider;
     public TimeProvider Time { get; }
     public FakeClock Clock => (FakeClock)Time;
     public DeliveryPolicy Policy { get; }
@@ -53,18 +65,27 @@ internal sealed class CampaignStack : IAsyncDisposable
     public string Outbox => Path.Combine(_folder, "data", "outbox.jsonl");
     public ILedgerStore Ledger => _services.GetRequiredService<ILedgerStore>();
 
-    /// <summary>A stack over a fresh database with the sample imported; a test clock at 2026-11-30 09:00 UTC unless <paramref name="time"/> is given.</summary>
-    public static async Task<CampaignStack> CreateAsync(DeliveryPolicy? policy = null, TimeProvider? time = null, Campaigns.Tracking.TrackingOptions? tracking = null)
+    /// <summary>
+    /// A stack over a fresh database (PostgreSQL, or a SQLite file with <paramref name="sqlite"/>) with the sample imported; a
+    /// test clock at 2026-11-30 09:00 UTC unless <paramref name="time"/> is given; <paramref name="configure"/> adds services
+    /// before the product's own (which only add what is missing).
+    /// </summary>
+    public static async Task<CampaignStack> CreateAsync(DeliveryPolicy? policy = null, TimeProvider? time = null, Campaigns.Tracking.TrackingOptions? tracking = null,
+        bool sqlite = false, Action<IServiceCollection>? configure = null)
     {
-        var stack = new CampaignStack(await PostgresDatabase.CreateAsync(), time ?? new FakeClock(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero)),
-            policy ?? DeliveryPolicy.None, ownsDatabase: true, tracking);
+        var postgres = sqlite ? null : await PostgresDatabase.CreateAsync();
+        var store = postgres is null
+            ? CampaignsDatabase.SqliteFile(Path.Combine(Path.GetTempPath(), "campaigns-stack", Guid.NewGuid().ToString("N"), CampaignsDatabase.SqliteFileName))
+            : CampaignsDatabase.PostgreSql(postgres.ConnectionString);
+        var stack = new CampaignStack(store, postgres, time ?? new FakeClock(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero)),
+            policy ?? DeliveryPolicy.None, ownsDatabase: true, tracking, configure);
         await stack._services.MigrateCampaignsDatabaseAsync();
         await new InteractionImporter(stack._services.GetRequiredService<IImportWriter>(), stack.Time).ImportAsync(Repo.SampleData);
         return stack;
     }
 
     /// <summary>A second host: its own services, plugin catalogue and connection pool over the same database and clock.</summary>
-    public CampaignStack AnotherHost() => new(Database, Time, Policy, ownsDatabase: false);
+    public CampaignStack AnotherHost() => new(_store, _postgres, Time, Policy, ownsDatabase: false, configure: _configure);
 
     /// <summary>Saves a definition and compiles the stored version.</summary>
     public async Task<CompiledCampaign> SaveAsync(string json)
@@ -104,7 +125,13 @@ internal sealed class CampaignStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        if (_ownsDatabase) await Database.DisposeAsync();
+        if (_ownsDatabase && _postgres is not null) await _postgres.DisposeAsync();
+        if (_ownsDatabase && _store.FilePath is { } file)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(Path.GetDirectoryName(file)!, recursive: true); }
+            catch (IOException) { }
+        }
         try { Directory.Delete(_folder, recursive: true); }
         catch (IOException) { }
     }

@@ -1,0 +1,38 @@
+using System.Globalization;
+using Campaigns.Planning;
+using Campaigns.Stages;
+using Campaigns.Storage;
+
+namespace Campaigns.Experiments;
+
+/// <summary>
+/// The decision-log entries of one placed batch: the variant (or holdout) of every customer who was assigned one, and
+/// the recommended items and the send slot of every planned message. Built from the rows as placed, so the log says
+/// what the ledger says. Features are coarse (the allocation segment) and never personal.
+/// </summary>
+internal static class DecisionEntries
+{
+    public static List<LoggedDecision> For(IReadOnlyList<LedgerEntry> rows, IReadOnlyDictionary<string, VariantAssignment> assignments,
+        PlanStages stages, CampaignRunInfo run, DateTimeOffset at)
+    {
+        var version = run.CampaignVersion.ToString(CultureInfo.InvariantCulture);
+        var decisions = new List<LoggedDecision>(rows.Count * 3);
+        foreach (var row in rows)
+        {
+            LoggedDecision Decision(string kind, string policy, string policyVersion, string chosen, double probability) =>
+                new(row.Key, run.CampaignId, run.CampaignVersion, row.Occurrence, row.CustomerId, kind, policy, policyVersion, chosen,
+                    Math.Clamp(probability, double.Epsilon, 1), at);
+
+            if (assignments.TryGetValue(row.CustomerId, out var assigned) && assigned.Variant is not null)
+                decisions.Add(Decision(DecisionKinds.Variant, assigned.Policy, assigned.PolicyVersion, assigned.Variant, assigned.Probability)
+                    with { Candidates = assigned.Candidates, Features = assigned.Features });
+            if (row.State != DeliveryState.Planned) continue;
+            var variant = stages.Variant(row.Variant).Variant;
+            decisions.Add(Decision(DecisionKinds.Items, variant.RecommenderReference.Key, version, string.Join(',', row.ItemIds), 1));
+            var slot = DecisionRecord.Read(row.Decision);
+            decisions.Add(Decision(DecisionKinds.Slot, slot?.Strategy ?? variant.TimingKey, version,
+                row.SendAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), slot?.Probability ?? 1));
+        }
+        return decisions;
+    }
+}

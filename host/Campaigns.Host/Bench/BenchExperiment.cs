@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Campaigns.Campaign;
+using Campaigns.Data;
+using Campaigns.Host.Cli;
+using Campaigns.Planning;
+using Campaigns.Scheduling;
+using Campaigns.Storage;
+
+namespace Campaigns.Host.Bench;
+
+/// <summary>
+/// <c>bench experiment</c>: plans the bench campaign over a synthetic shop twice in one process, first as it is (the
+/// baseline: no experiment, items and slot decisions logged), then with an A/B experiment (a second subject, a 10%
+/// holdout, variant decisions logged too), and prints both times and their ratio.
+/// </summary>
+internal static class BenchExperiment
+{
+    public const string Usage = "bench experiment [--customers 200000] [--items 10000] [--skip-generate]";
+
+    private const string Experiment = """
+        { "variants": [ { "name": "A" }, { "name": "B", "subject": "Picked for you: {{ items[0].title }}" } ], "holdout": { "percent": 10 } }
+        """;
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        var cli = new CliArgs(args, new HashSet<string> { "skip-generate" });
+        var customers = cli.Int("customers", 200_000);
+        var time = services.GetRequiredService<TimeProvider>();
+        Console.WriteLine($"database: {services.GetRequiredService<CampaignsDatabase>().Describe()}; {Environment.ProcessorCount} cores");
+        if (!cli.Flag("skip-generate"))
+            await new SyntheticShop(customers, cli.Int("items", 10_000), time.GetUtcNow()).WriteAsync(services.GetRequiredService<IImportWriter>(),
+                line => Console.Error.Write("\r" + line), CancellationToken.None);
+        Console.Error.WriteLine();
+
+        var stamp = time.GetUtcNow().ToUnixTimeSeconds();
+        var plain = JsonNode.Parse(BenchVerb.BenchDefinition)!;
+        plain["id"] = $"bench-plain-{stamp}";
+        var experiment = JsonNode.Parse(BenchVerb.BenchDefinition)!;
+        experiment["id"] = $"bench-experiment-{stamp}";
+        experiment["experiment"] = JsonNode.Parse(Experiment);
+
+        var baseline = await PlanAsync(services, plain.ToJsonString(), time);
+        var measured = await PlanAsync(services, experiment.ToJsonString(), time);
+        Console.WriteLine($"ratio experiment / plain: {measured.TotalSeconds / baseline.TotalSeconds:0.00}x");
+        return 0;
+    }
+
+    private static async Task<TimeSpan> PlanAsync(IServiceProvider services, string json, TimeProvider time)
+    {
+        var campaigns = services.GetRequiredService<CampaignService>();
+        var stored = await campaigns.SaveAsync(json, CancellationToken.None);
+        var campaign = await campaigns.GetCompiledAsync(stored.Id, stored.Version, CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+        var plan = await services.GetRequiredService<CampaignPlanner>().PlanAsync(campaign, new Occurrence("once", time.GetUtcNow()), PlanMode.Scheduled, CancellationToken.None);
+        var decisions = 0L;
+        await foreach (var batch in services.GetRequiredService<IDecisionLog>().ReadAsync(campaign.Id, null, 50_000, CancellationToken.None)) decisions += batch.Count;
+        Console.WriteLine($"{campaign.Id}: audience {plan.Audience:N0}, planned {plan.Planned:N0}, suppressed {plan.Suppressed.Values.Sum():N0} " +
+                          $"({string.Join(", ", plan.Suppressed.Select(s => $"{s.Key} {s.Value:N0}"))}) in {plan.Elapsed.TotalSeconds:0.0}s " +
+                          $"({plan.Audience / plan.Elapsed.TotalSeconds:N0} customers/s), {decisions:N0} decisions logged");
+        Console.WriteLine($"  phases (summed over {Environment.ProcessorCount} workers): audience {plan.Phases.Audience.TotalSeconds:0.0}s, " +
+                          $"rules+recommend+render+timing {plan.Phases.Pipeline.TotalSeconds:0.0}s, ledger insert {plan.Phases.Ledger.TotalSeconds:0.0}s, " +
+                          $"decision log {plan.Phases.DecisionLog.TotalSeconds:0.0}s");
+        return plan.Elapsed;
+    }
+}
