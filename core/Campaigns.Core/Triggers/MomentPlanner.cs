@@ -18,6 +18,15 @@ internal sealed class MomentPlanner(TriggerStages prepared, ICatalogReader catal
 {
     private const string Step = "main";
 
+    /// <summary>Where every decision taken for a triggered message is logged, as for a scheduled one.</summary>
+    public required IDecisionLog Decisions { get; init; }
+
+    /// <summary>The experiment's allocation rounds: a triggered campaign may run variants and a holdout too.</summary>
+    public required IAllocationStore Allocations { get; init; }
+
+    /// <summary>The host's global control group.</summary>
+    public required Experiments.GlobalControl GlobalControl { get; init; }
+
     public async Task<TriggerResult> PlanAsync(CompiledCampaign campaign, IReadOnlyList<TriggerWork> moments, CancellationToken ct)
     {
         var trigger = campaign.Definition.Trigger!;
@@ -71,6 +80,7 @@ internal sealed class MomentPlanner(TriggerStages prepared, ICatalogReader catal
         var kind = stages.Stages.ChannelKind;
         var scheduler = new SlotScheduler(campaign.Definition.Delivery, policy, kind);
         var tally = new PlanTally();
+        var assigner = await Experiments.VariantAssigner.CreateAsync(campaign.Definition, GlobalControl, Allocations, ct);
         var listed = await PrefetchedSuppressions.LoadAsync(suppressions, [.. groups.SelectMany(g => g.Customers).Select(c => c.Id).Distinct(StringComparer.Ordinal)], kind, ct);
         var plans = new List<(LedgerPlacement Placement, BatchPlan Plan)>();
         // Trigger items are read fresh, in one query: a price drop must show the new price, not one cached an hour ago.
@@ -81,8 +91,8 @@ internal sealed class MomentPlanner(TriggerStages prepared, ICatalogReader catal
             // The message is due at the moment plus the delay (now, if that is past); the scheduler may still move it.
             var earliest = first.DueAt > now ? first.DueAt : now;
             var run = new CampaignRunInfo(campaign.Id, campaign.Version, first.Occurrence);
-            var placement = new LedgerPlacement(scheduler, kind, campaign.Definition.Timing.Key, earliest, PlanMode.SendNow, run);
-            var planner = new BatchPlanner(campaign, run, stages.Stages, catalog, stages.Items, placement, earliest, scheduler.Deadline(earliest), stages.Filtering, listed, links)
+            var placement = new LedgerPlacement(scheduler, kind, earliest, PlanMode.SendNow, run);
+            var planner = new BatchPlanner(campaign, run, stages.Stages, assigner, catalog, stages.Items, placement, earliest, scheduler.Deadline(earliest), stages.Filtering, listed, links)
             {
                 TriggerItemId = first.ItemId,
                 LeadItem = TriggerKinds.ShowsTriggerItem(trigger.On) ? (first.ItemId, "trigger:" + trigger.On) : null,
@@ -106,6 +116,9 @@ internal sealed class MomentPlanner(TriggerStages prepared, ICatalogReader catal
             inserted = await ledger.InsertCappedAsync(scope, history => rows = [.. plans.SelectMany(p => p.Placement.Apply(p.Plan, history)), .. suppressed], ct);
         }
         tally.Record(rows, inserted);
+        // As for a scheduled run: after the ledger write, the variant, items and slot of every row (the log keeps the first).
+        var assignments = plans.SelectMany(p => p.Plan.Assignments).DistinctBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        await Decisions.AppendAsync(Experiments.DecisionEntries.For(rows, assignments, stages.Stages, new CampaignRunInfo(campaign.Id, campaign.Version, "trigger"), now), ct);
         var done = tally.ToResult(new CampaignRunInfo(campaign.Id, campaign.Version, "trigger"), TimeSpan.Zero);
         return new TriggerResult(done.Planned, done.AlreadyInLedger, done.Suppressed, 0, 0);
     }
