@@ -1,0 +1,20 @@
+using Campaigns.Host.Tests.Support;
+
+namespace Campaigns.Host.Tests.Cli;
+
+/// <summary><c>bench ingest</c>, run small: both stores take every event through the real HTTP API exactly once, and it says so.</summary>
+public sealed class BenchIngestTests
+{
+    [Fact]
+    public async Task Both_stores_store_every_posted_event_exactly_once_on_sqlite()
+    {
+        using var host = new HostProcess();
+        var result = await host.RunAsync("bench", "ingest", "--db", "sqlite", "--events", "10000", "--naive-events", "2000", "--batch", "500", "--clients", "2");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("ours (COPY / prepared batch)     9,000 events timed after 1,000 warm-up", result.Out, StringComparison.Ordinal);
+        Assert.Contains("rows 10,000", result.Out, StringComparison.Ordinal);
+        Assert.Contains("rows 2,000", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("MISMATCH", result.Out, StringComparison.Ordinal);
+        Assert.Contains("ratio: ours / naive", result.Out, StringComparison.Ordinal);
+    }
+}
