@@ -51,7 +51,7 @@ public sealed partial class SegmentPreviewTests(SampleHostFixture fixture) : ICl
         try
         {
             const string url = "/hangfire/campaigns/segments/preview";
-            var ok = await page.APIRequest.PostAsync(url, new() { DataObject = new { stage = "active-customers", options = new { days = 36500 }, sample = 3 } });
+            var ok = await page.APIRequest.PostAsync(url, new() { DataObject = new { stage = "active-customers", options = new { days = 3650 }, sample = 3 } });
             Assert.Equal(200, ok.Status);
             using var body = JsonDocument.Parse(await ok.TextAsync());
             Assert.True(body.RootElement.GetProperty("size").GetInt64() > 3);

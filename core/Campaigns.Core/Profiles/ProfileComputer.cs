@@ -14,7 +14,8 @@ public sealed class ProfileComputer(ICustomerReader customers, ICatalogReader ca
     private const int BatchSize = 1_000;
     // An incremental update reuses the vocabulary of the last few minutes: the catalogue changes far more slowly than events arrive.
     private static readonly TimeSpan VocabularyLifetime = TimeSpan.FromMinutes(5);
-    private (CatalogVocabulary Vocabulary, DateTimeOffset BuiltAt)? _vocabulary;
+    // A reference, swapped whole: the nightly job and the update worker may both read and replace it.
+    private volatile CachedVocabulary? _vocabulary;
 
     /// <summary>Recomputes every customer's profile as of now; returns how many were written.</summary>
     public async Task<int> ComputeAllAsync(IProgress<int>? progress, CancellationToken cancellationToken)
@@ -58,7 +59,9 @@ public sealed class ProfileComputer(ICustomerReader customers, ICatalogReader ca
         var items = new List<CatalogItem>();
         await foreach (var batch in catalog.ReadAllAsync(5_000, cancellationToken)) items.AddRange(batch);
         var vocabulary = CatalogVocabulary.Build(items);
-        _vocabulary = (vocabulary, now);
+        _vocabulary = new CachedVocabulary(vocabulary, now);
         return vocabulary;
     }
+
+    private sealed record CachedVocabulary(CatalogVocabulary Vocabulary, DateTimeOffset BuiltAt);
 }
