@@ -7,6 +7,8 @@ using Campaigns.Data.Campaigns;
 using Campaigns.Data.Import;
 using Campaigns.Data.Ledger;
 using Campaigns.Data.Migrations;
+using Campaigns.Data.Models;
+using Campaigns.Models;
 using Campaigns.Data.Readers;
 using Campaigns.Data.Suppressions;
 using Campaigns.Storage;
@@ -28,7 +30,7 @@ public static class CampaignsDataServiceCollectionExtensions
 
     /// <summary>
     /// Registers, as singletons, <see cref="CampaignsDatabase"/>, <see cref="ICustomerReader"/>, <see cref="ICatalogReader"/>,
-    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IImportWriter"/>
+    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IModelRegistry"/>, <see cref="IImportWriter"/>
     /// and the migrator run by <see cref="CampaignsDataMigrationExtensions.MigrateCampaignsDatabaseAsync"/>. Adds
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
@@ -63,6 +65,7 @@ public static class CampaignsDataServiceCollectionExtensions
         services.AddSingleton<ISuppressionStore, SuppressionStore>();
         services.AddSingleton<IAttributionStore, AttributionStore>();
         services.AddSingleton<IDecisionLog, DecisionLogStore>();
+        services.AddSingleton<IModelRegistry, ModelRegistryStore>();
         services.AddSingleton<IImportWriter, ImportWriter>();
         return services;
     }

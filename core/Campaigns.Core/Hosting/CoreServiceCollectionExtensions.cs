@@ -2,6 +2,7 @@ using Campaigns.Campaign;
 using Campaigns.Delivery;
 using Campaigns.Events;
 using Campaigns.Message;
+using Campaigns.Models;
 using Campaigns.Planning;
 using Campaigns.Scheduling;
 using Campaigns.Tracking;
@@ -27,6 +28,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CampaignCompiler>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<StageContextFactory>();
+        services.AddSingleton<LiveModels>();
+        services.AddSingleton<ModelTrainer>();
         services.AddSingleton<CampaignPlanner>();
         services.AddSingleton<CampaignRunner>();
         services.AddSingleton<DeliveryDispatcher>();

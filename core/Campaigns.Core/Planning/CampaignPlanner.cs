@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Campaigns.Campaign;
 using Campaigns.Data;
+using Campaigns.Models;
 using Campaigns.Scheduling;
 using Campaigns.Stages;
 using Campaigns.Storage;
@@ -17,7 +18,8 @@ namespace Campaigns.Planning;
 /// campaign's <see cref="RecommendationFilters"/>, if any, whatever the recommender.
 /// </summary>
 public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader catalog, IInteractionReader interactions, ICustomerHistory history,
-    ILedgerStore ledger, ISuppressionStore suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time, ILogger<CampaignPlanner> logger)
+    ILedgerStore ledger, ISuppressionStore suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time, ILogger<CampaignPlanner> logger,
+    LiveModels models)
 {
     /// <summary>Customers per batch handed to stages.</summary>
     public int BatchSize { get; init; } = 2_000;
@@ -27,14 +29,17 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
     {
         var watch = Stopwatch.StartNew();
         var run = new CampaignRunInfo(campaign.Id, campaign.Version, occurrence.Id);
-        var stages = await PlanStages.CreateAsync(campaign, run, contexts, cancellationToken);
+        var stages = await PlanStages.CreateAsync(campaign, run, contexts, models, cancellationToken);
         await using var _ = stages;
         var tally = new PlanTally();
         var items = new ConcurrentDictionary<string, CatalogItem>();
         var now = time.GetUtcNow();
         var earliest = occurrence.Start > now ? occurrence.Start : now;
         var scheduler = new SlotScheduler(campaign.Definition.Delivery, policy, stages.ChannelKind);
-        var placement = new LedgerPlacement(scheduler, stages.ChannelKind, campaign.Definition.Timing.Key, earliest, mode, run);
+        var placement = new LedgerPlacement(scheduler, stages.ChannelKind, campaign.Definition.Timing.Key, earliest, mode, run)
+        {
+            TimingModel = stages.TimingModel,
+        };
         var filtering = await RecommendationFiltering.CreateAsync(campaign.Definition.Recommender.Filters, interactions, history, now, cancellationToken);
 
         var audience = new TimedAsyncEnumerable<IReadOnlyList<Customer>>(stages.Audience.SelectAsync(new AudienceRequest(BatchSize), cancellationToken));
@@ -52,7 +57,7 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
             });
         tally.Time(audience.Waited, TimeSpan.Zero, TimeSpan.Zero);
 
-        var result = tally.ToResult(run, watch.Elapsed);
+        var result = tally.ToResult(run, watch.Elapsed) with { RecommenderModel = stages.RecommenderModel, TimingModel = stages.TimingModel };
         logger.LogInformation("Planned {Campaign} v{Version} occurrence {Occurrence}: audience {Audience}, planned {Planned}, already in ledger {Existing}, suppressed {Suppressed}, failed {Failed} in {Elapsed}",
             campaign.Id, campaign.Version, occurrence.Id, result.Audience, result.Planned, result.AlreadyInLedger, result.Suppressed.Values.Sum(), result.Failed, result.Elapsed);
         return result;

@@ -11,6 +11,9 @@ namespace Campaigns.Planning;
 /// </summary>
 internal sealed class LedgerPlacement(SlotScheduler scheduler, string channelKind, string strategy, DateTimeOffset earliest, PlanMode mode, CampaignRunInfo run)
 {
+    /// <summary>The registry version of the timing model, written into each decision; null when the stage fitted its own.</summary>
+    public string? TimingModel { get; init; }
+
     public async Task<(IReadOnlyList<LedgerEntry> Rows, int Inserted)> InsertAsync(BatchPlan plan, ILedgerStore ledger, CancellationToken ct)
     {
         if (!scheduler.CountsContacts)
@@ -32,7 +35,7 @@ internal sealed class LedgerPlacement(SlotScheduler scheduler, string channelKin
             var zone = CustomerZones.Find(pending.Customer.TimeZone);
             var placement = scheduler.Place(pending.Customer.Id, zone, pending.Ranked, earliest, history);
             var row = rows[pending.Index];
-            var decision = DecisionRecord.Write(strategy, pending.Decision, placement);
+            var decision = DecisionRecord.Write(strategy, pending.Decision, placement, TimingModel);
             rows[pending.Index] = placement.SendAt is { } at
                 ? row with { SendAt = at, Reason = placement.Code, LocalDay = LocalClock.DayOf(at, zone), Decision = decision }
                 : row with { State = DeliveryState.Suppressed, Reason = placement.Code, Subject = null, Body = null, Decision = decision };

@@ -1,5 +1,5 @@
 using Campaigns.Campaign;
-using Campaigns.Planning;
+using Campaigns.Models;
 using Campaigns.Stages;
 
 namespace Campaigns.Planning;
@@ -22,7 +22,13 @@ internal sealed class PlanStages : IAsyncDisposable
     public ISendTimeStage Timing { get; }
     public string ChannelKind { get; }
 
-    public static async Task<PlanStages> CreateAsync(CompiledCampaign campaign, CampaignRunInfo run, StageContextFactory contexts, CancellationToken ct)
+    /// <summary>The registry versions the recommender and timing stages use this run, e.g. <c>item-knn v3</c>; null when a stage fitted its own.</summary>
+    public string? RecommenderModel { get; private set; }
+
+    /// <inheritdoc cref="RecommenderModel"/>
+    public string? TimingModel { get; private set; }
+
+    public static async Task<PlanStages> CreateAsync(CompiledCampaign campaign, CampaignRunInfo run, StageContextFactory contexts, LiveModels models, CancellationToken ct)
     {
         T Make<T>(BoundStage stage) where T : ICampaignStage => stage.Create<T>(contexts.Create(run, stage.Registration));
 
@@ -35,6 +41,9 @@ internal sealed class PlanStages : IAsyncDisposable
             Make<IRecommenderStage>(campaign.Recommender), Make<ISendTimeStage>(campaign.Timing), kind);
         await stages.Audience.PrepareAsync(ct);
         foreach (var rule in stages.Rules) await rule.PrepareAsync(ct);
+        // Live models go in before PrepareAsync, so a stage with one does not fit again.
+        stages.RecommenderModel = await models.LoadAsync(stages.Recommender, campaign.Recommender, ct);
+        stages.TimingModel = await models.LoadAsync(stages.Timing, campaign.Timing, ct);
         await stages.Recommender.PrepareAsync(ct);
         await stages.Timing.PrepareAsync(ct);
         return stages;

@@ -5,11 +5,11 @@ using Hangfire;
 namespace Campaigns.Host.Jobs;
 
 /// <summary>
-/// On start: registers the minutely dispatch job and the hourly attribution job, re-registers every cron campaign (in-memory storage forgets them),
+/// On start: registers the minutely dispatch job, the hourly attribution job and the configured retraining jobs, re-registers every cron campaign (in-memory storage forgets them),
 /// and sends whatever became due while the host was down.
 /// </summary>
 internal sealed class JobRegistration(IRecurringJobManager recurring, IBackgroundJobClient jobs, ICampaignStore store, CampaignService campaigns,
-    CampaignJobScheduler scheduler, ILogger<JobRegistration> logger) : IHostedService
+    CampaignJobScheduler scheduler, RetrainingSchedule retraining, ILogger<JobRegistration> logger) : IHostedService
 {
     /// <summary>The recurring job that credits purchases to messages.</summary>
     public const string AttributionJobId = "attribute-conversions";
@@ -19,6 +19,11 @@ internal sealed class JobRegistration(IRecurringJobManager recurring, IBackgroun
         recurring.AddOrUpdate<DispatchJob>(CampaignJobScheduler.DispatchDueJobId, j => j.RunAsync(null, CancellationToken.None), Cron.Minutely());
         jobs.Enqueue<DispatchJob>(j => j.RunAsync(null, CancellationToken.None));
         recurring.AddOrUpdate<AttributionJob>(AttributionJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        foreach (var stage in retraining.Stages)
+        {
+            var index = stage.Index;
+            recurring.AddOrUpdate<RetrainJob>(stage.JobId, j => j.RunAsync(index, CancellationToken.None), stage.Cron);
+        }
         foreach (var stored in await store.ListLatestAsync(cancellationToken))
         {
             try

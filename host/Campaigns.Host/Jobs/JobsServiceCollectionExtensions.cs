@@ -35,6 +35,8 @@ internal static class JobsServiceCollectionExtensions
         services.AddTransient<CampaignRunJob>();
         services.AddTransient<DispatchJob>();
         services.AddTransient<AttributionJob>();
+        services.AddTransient<RetrainJob>();
+        services.AddSingleton(RetrainingSchedule.From(configuration));
         services.AddSingleton(AttributionWindowsFrom(configuration));
         return services;
     }
