@@ -22,26 +22,33 @@ internal sealed class HoldoutScoring(StageRegistration stage, object options, Ro
     private const int MinHistory = 3;
 
     private static readonly CampaignRunInfo Run = new("retrain", 0, "retrain");
-    private readonly TrainingData _readers = data.Readers(itemsOnly: stage.Kind == StageKind.Recommender);
+    private readonly TrainingData _window = data.Readers(window: true, itemsOnly: stage.Kind == StageKind.Recommender);
+    private readonly TrainingData _history = data.Readers(window: false, itemsOnly: stage.Kind == StageKind.Recommender);
 
     /// <summary>The metric the gate compares for this stage's kind.</summary>
     public string GateMetric => stage.Kind == StageKind.Recommender ? RecommenderMetric : TimingMetric;
 
-    /// <summary>A fresh stage over the training window, its clock stopped where the hold-out starts.</summary>
-    public ICampaignStage NewStage() => stage.Create(new StageContext
+    /// <summary>
+    /// A fresh stage, its clock stopped where the hold-out starts, over the training window (<paramref name="training"/>)
+    /// or, to be scored with a loaded model, over all history before the hold-out: candidate and live version then read
+    /// the same customer data, as they would at plan time, and differ only in what they learned.
+    /// </summary>
+    public ICampaignStage NewStage(bool training) => stage.Create(new StageContext
     {
-        Customers = _readers, Catalog = _readers, Interactions = _readers,
+        Customers = Readers(training), Catalog = Readers(training), Interactions = Readers(training),
         Time = new FixedClock(data.Window.HoldoutFrom),
         Logger = loggers.CreateLogger($"Campaigns.Models.{stage.Key}"),
         Run = Run,
         DataFolder = Directory.CreateDirectory(dataFolder).FullName,
     }, options);
 
+    private TrainingData Readers(bool training) => training ? _window : _history;
+
     /// <summary>The metrics of <paramref name="model"/> on the hold-out, the gate metric first.</summary>
     /// <exception cref="ModelException">The hold-out has nothing to evaluate.</exception>
     public async Task<Dictionary<string, double>> ScoreAsync(TrainedModel model, CancellationToken ct)
     {
-        var instance = NewStage();
+        var instance = NewStage(training: false);
         try
         {
             ((ITrainableStage)instance).LoadModel(model);
@@ -59,9 +66,9 @@ internal sealed class HoldoutScoring(StageRegistration stage, object options, Ro
     private async Task<Dictionary<string, double>> RecommenderAsync(IRecommenderStage recommender, CancellationToken ct)
     {
         var withItems = (IReadOnlyList<Data.Interaction> events) => (IReadOnlyList<Data.Interaction>)[.. events.Where(e => e.ItemId.Length > 0)];
-        var truth = new GroundTruth(new TrainTestSplit(withItems(data.Train), withItems(data.Holdout), data.Window.HoldoutFrom), removeSeen: true);
+        var truth = new GroundTruth(new TrainTestSplit(withItems(data.History), withItems(data.Holdout), data.Window.HoldoutFrom), removeSeen: true);
         if (truth.Users.Count == 0)
-            throw new ModelException($"no customer bought something new in the hold-out ({data.Window.HoldoutFrom:u} to {data.Window.Until:u}) after buying in the training window: nothing to measure; widen WindowDays or HoldoutDays");
+            throw new ModelException($"no customer bought something new in the hold-out ({data.Window.HoldoutFrom:u} to {data.Window.Until:u}) after an earlier purchase: nothing to measure; widen WindowDays or HoldoutDays");
         var settings = new EvaluationSettings(new SplitSpec(SplitKind.Temporal, SplitAt: data.Window.HoldoutFrom));
         var result = await OfflineEvaluator.EvaluateAsync(stage.Key, recommender, truth, settings, ct);
         return new Dictionary<string, double>

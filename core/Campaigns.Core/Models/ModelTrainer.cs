@@ -51,7 +51,7 @@ public sealed class ModelTrainer(StageRegistry stages, IModelRegistry registry, 
 
     private static async Task<TrainedModel> TrainAsync(HoldoutScoring scoring, RoundWindow window, CancellationToken ct)
     {
-        var instance = (ITrainableStage)scoring.NewStage();
+        var instance = (ITrainableStage)scoring.NewStage(training: true);
         try
         {
             return await instance.TrainAsync(new TrainingRequest(window.From, window.HoldoutFrom), ct);
