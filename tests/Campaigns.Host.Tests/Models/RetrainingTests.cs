@@ -110,17 +110,24 @@ public abstract class RetrainingTests
     {
         await using var first = await ModelStack.CreateAsync(Postgres);
         await using var second = first.AnotherHost();
-        var rounds = await Task.WhenAll(
-            Task.Run(() => first.RetrainAsync(ItemKnn, Options, windowDays: 30)),
-            Task.Run(() => second.RetrainAsync(ItemKnn, Options, windowDays: 30)));
+        // Both candidates were measured while nothing was live, and both hosts decide to promote at the same moment.
+        var a = await first.Registry.AddCandidateAsync(Candidate(), DateTimeOffset.UnixEpoch, CancellationToken.None);
+        var b = await second.Registry.AddCandidateAsync(Candidate(), DateTimeOffset.UnixEpoch, CancellationToken.None);
+        var decided = await Task.WhenAll(
+            Task.Run(() => first.Registry.DecideAsync(a.Id, null, promote: true, "first version", CancellationToken.None)),
+            Task.Run(() => second.Registry.DecideAsync(b.Id, null, promote: true, "first version", CancellationToken.None)));
 
         var models = await first.Registry.ListAsync(ItemKnn, CancellationToken.None);
         Assert.Equal([1, 2], models.Select(m => m.Version).Order());
-        Assert.Single(models, m => m.Status == ModelStatus.Live);
-        // Both measured against "no live version"; whichever decided second found one and did not overwrite it.
-        var loser = Assert.Single(rounds, r => r.Model.Status == ModelStatus.Rejected);
-        Assert.StartsWith("superseded", loser.Model.Reason, StringComparison.Ordinal);
+        var live = Assert.Single(models, m => m.Status == ModelStatus.Live);
+        // Whichever decided second found a live version it was not measured against, and did not overwrite it.
+        var loser = Assert.Single(decided, m => m.Status == ModelStatus.Rejected);
+        Assert.NotEqual(live.Id, loser.Id);
+        Assert.StartsWith($"superseded: {live.Label} went live", loser.Reason, StringComparison.Ordinal);
     }
+
+    private static ModelCandidate Candidate() => new(ItemKnn, "0123456789abcdef", "{}", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1),
+        "ndcg@10", new Dictionary<string, double> { ["ndcg@10"] = 0.1 }, new Dictionary<string, double>(), "item-knn/1", [1, 2, 3]);
 
     /// <summary>What a fresh item-knn stage loaded with <paramref name="model"/>'s artefact recommends, three items each.</summary>
     private static async Task<Dictionary<string, IReadOnlyList<string>>> RecommendAsync(ModelStack stack, StoredModel model, IReadOnlyList<string> customers)
