@@ -11,10 +11,12 @@ using Campaigns.Data.Import;
 using Campaigns.Data.Ingest;
 using Campaigns.Data.Ledger;
 using Campaigns.Data.Migrations;
+using Campaigns.Data.Models;
 using Campaigns.Data.Profiles;
 using Campaigns.Data.Readers;
 using Campaigns.Data.Suppressions;
 using Campaigns.Data.Triggers;
+using Campaigns.Models;
 using Campaigns.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,7 +36,7 @@ public static class CampaignsDataServiceCollectionExtensions
 
     /// <summary>
     /// Registers, as singletons, <see cref="CampaignsDatabase"/>, <see cref="ICustomerReader"/>, <see cref="ICatalogReader"/>,
-    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="IPurchaseWindows"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IAllocationStore"/>, <see cref="IImportWriter"/>, <see cref="IIngestStore"/>, <see cref="IApiKeyStore"/>, <see cref="ICustomerIdHasher"/>, <see cref="ICustomerEraser"/>, <see cref="IProfileStore"/> (also as <see cref="IProfileReader"/>), <see cref="IProfileSource"/>, <see cref="ITriggerStore"/>
+    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="IPurchaseWindows"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IAllocationStore"/>, <see cref="IModelRegistry"/>, <see cref="IImportWriter"/>, <see cref="IIngestStore"/>, <see cref="IApiKeyStore"/>, <see cref="ICustomerIdHasher"/>, <see cref="ICustomerEraser"/>, <see cref="IProfileStore"/> (also as <see cref="IProfileReader"/>), <see cref="IProfileSource"/>, <see cref="ITriggerStore"/>
     /// and the migrator run by <see cref="CampaignsDataMigrationExtensions.MigrateCampaignsDatabaseAsync"/>. Adds
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
@@ -71,6 +73,7 @@ public static class CampaignsDataServiceCollectionExtensions
         services.AddSingleton<IAttributionStore, AttributionStore>();
         services.AddSingleton<IDecisionLog, DecisionLogStore>();
         services.AddSingleton<IAllocationStore, AllocationStore>();
+        services.AddSingleton<IModelRegistry, ModelRegistryStore>();
         services.AddSingleton<IImportWriter, ImportWriter>();
         services.AddSingleton<IIngestStore, IngestStore>();
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();

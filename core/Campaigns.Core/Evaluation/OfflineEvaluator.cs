@@ -57,7 +57,8 @@ public sealed class OfflineEvaluator(StageRegistry registry, ILoggerFactory logg
         return results;
     }
 
-    private static async Task<AlgorithmResult> EvaluateAsync(string key, IRecommenderStage stage, GroundTruth truth, EvaluationSettings settings, CancellationToken cancellationToken)
+    /// <summary>Prepares <paramref name="stage"/> and scores its lists for every user of <paramref name="truth"/>.</summary>
+    internal static async Task<AlgorithmResult> EvaluateAsync(string key, IRecommenderStage stage, GroundTruth truth, EvaluationSettings settings, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         await stage.PrepareAsync(cancellationToken);

@@ -27,11 +27,13 @@ internal static class DecisionEntries
                 decisions.Add(Decision(DecisionKinds.Variant, assigned.Policy, assigned.PolicyVersion, assigned.Variant, assigned.Probability)
                     with { Candidates = assigned.Candidates, Features = assigned.Features });
             if (row.State != DeliveryState.Planned) continue;
-            var variant = stages.Variant(row.Variant).Variant;
-            decisions.Add(Decision(DecisionKinds.Items, variant.RecommenderReference.Key, version, string.Join(',', row.ItemIds), 1));
+            var variantStages = stages.Variant(row.Variant);
+            var variant = variantStages.Variant;
+            decisions.Add(Decision(DecisionKinds.Items, variant.RecommenderReference.Key, version, string.Join(',', row.ItemIds), 1)
+                with { ModelVersion = variantStages.RecommenderModel });
             var slot = DecisionRecord.Read(row.Decision);
             decisions.Add(Decision(DecisionKinds.Slot, slot?.Strategy ?? variant.TimingKey, version,
-                row.SendAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), slot?.Probability ?? 1));
+                row.SendAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), slot?.Probability ?? 1) with { ModelVersion = slot?.Model ?? variantStages.TimingModel });
         }
         return decisions;
     }

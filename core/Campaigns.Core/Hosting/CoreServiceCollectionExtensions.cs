@@ -3,6 +3,7 @@ using Campaigns.Delivery;
 using Campaigns.Events;
 using Campaigns.Experiments;
 using Campaigns.Message;
+using Campaigns.Models;
 using Campaigns.Planning;
 using Campaigns.Profiles;
 using Campaigns.Segments;
@@ -36,6 +37,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StageContextFactory>();
         services.TryAddSingleton(Campaigns.Privacy.PrivacyOptions.Generated);
         services.AddSingleton<Campaigns.Privacy.SuppressionCheck>();
+        services.AddSingleton<LiveModels>();
+        services.AddSingleton<ModelTrainer>();
         services.AddSingleton<CampaignPlanner>();
         services.AddSingleton<CampaignRunner>();
         services.AddSingleton<DeliveryDispatcher>();

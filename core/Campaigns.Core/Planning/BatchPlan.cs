@@ -17,4 +17,8 @@ internal sealed record BatchPlan(List<LedgerEntry> Rows, List<PendingSlot> Pendi
 /// <param name="Ranked">The slots to try first, best first: the strategy's choice and its alternatives (or just the start, when sending now).</param>
 /// <param name="Decision">The timing stage's decision, stored with the row.</param>
 /// <param name="Strategy">The key of the timing stage that decided (the variant's).</param>
-internal sealed record PendingSlot(int Index, Customer Customer, IReadOnlyList<DateTimeOffset> Ranked, SendTimeDecision Decision, string Strategy);
+internal sealed record PendingSlot(int Index, Customer Customer, IReadOnlyList<DateTimeOffset> Ranked, SendTimeDecision Decision, string Strategy)
+{
+    /// <summary>The registry version of the timing model that decided (written into the decision); null when the stage fitted its own.</summary>
+    public string? Model { get; init; }
+}

@@ -100,7 +100,7 @@ internal sealed class BatchPlanner(
                     ? links.Rewrite(message.Body, LedgerEntry.KeyOf(campaign.Id, run.Occurrence, customer.Id, Step), [.. recommended.Select(r => r.Item.Id)])
                     : message.Body;
                 plan.Rows.Add(Row(customer, DeliveryState.Planned, null, preferred, preferred, message.Subject, body, recommended, variant.Name));
-                plan.Pending.Add(new PendingSlot(plan.Rows.Count - 1, customer, placement.Ranked(timing[i]), timing[i], variant.TimingKey));
+                plan.Pending.Add(new PendingSlot(plan.Rows.Count - 1, customer, placement.Ranked(timing[i]), timing[i], variant.TimingKey) { Model = stages.TimingModel });
             }
             catch (MessageRenderException ex)
             {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Campaigns.Campaign;
 using Campaigns.Data;
 using Campaigns.Experiments;
+using Campaigns.Models;
 using Campaigns.Scheduling;
 using Campaigns.Stages;
 using Campaigns.Storage;
@@ -21,7 +22,7 @@ namespace Campaigns.Planning;
 /// </summary>
 public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader catalog, IInteractionReader interactions, ICustomerHistory history,
     ILedgerStore ledger, Privacy.SuppressionCheck suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time, ILogger<CampaignPlanner> logger,
-    IDecisionLog decisions, IAllocationStore allocations, GlobalControl globalControl)
+    IDecisionLog decisions, IAllocationStore allocations, GlobalControl globalControl, LiveModels models)
 {
     /// <summary>Customers per batch handed to stages.</summary>
     public int BatchSize { get; init; } = 2_000;
@@ -31,7 +32,7 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
     {
         var watch = Stopwatch.StartNew();
         var run = new CampaignRunInfo(campaign.Id, campaign.Version, occurrence.Id);
-        var stages = await PlanStages.CreateAsync(campaign, run, contexts, cancellationToken);
+        var stages = await PlanStages.CreateAsync(campaign, run, contexts, models, cancellationToken);
         await using var _ = stages;
         var tally = new PlanTally();
         var items = new ConcurrentDictionary<string, CatalogItem>();
@@ -62,7 +63,7 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
             });
         tally.Time(audience.Waited, TimeSpan.Zero, TimeSpan.Zero);
 
-        var result = tally.ToResult(run, watch.Elapsed);
+        var result = tally.ToResult(run, watch.Elapsed) with { RecommenderModel = stages.RecommenderModel, TimingModel = stages.TimingModel };
         logger.LogInformation("Planned {Campaign} v{Version} occurrence {Occurrence}: audience {Audience}, planned {Planned}, already in ledger {Existing}, suppressed {Suppressed}, failed {Failed} in {Elapsed}",
             campaign.Id, campaign.Version, occurrence.Id, result.Audience, result.Planned, result.AlreadyInLedger, result.Suppressed.Values.Sum(), result.Failed, result.Elapsed);
         return result;

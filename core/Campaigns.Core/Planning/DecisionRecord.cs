@@ -19,6 +19,9 @@ internal sealed record DecisionRecord(
     int Choice,
     string? Placed)
 {
+    /// <summary>The model registry version the strategy used (e.g. <c>bayes-hour-of-week v2</c>); null when it fitted its own. The decision log's <c>ModelVersion</c>.</summary>
+    public string? Model { get; init; }
+
     /// <summary>Alternatives kept per row: enough to see what else was close without bloating a million rows.</summary>
     public const int KeptAlternatives = 5;
 
@@ -27,10 +30,10 @@ internal sealed record DecisionRecord(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static string Write(string strategy, SendTimeDecision decision, Placement placement) => JsonSerializer.Serialize(
+    public static string Write(string strategy, SendTimeDecision decision, Placement placement, string? model = null) => JsonSerializer.Serialize(
         new DecisionRecord(strategy, decision.Reason, decision.Score, decision.Probability,
             [.. decision.Alternatives.Take(KeptAlternatives).Select(a => new SlotRecord(a.Start.ToUniversalTime(), a.Score))],
-            placement.Choice, placement.Code), Json);
+            placement.Choice, placement.Code) { Model = model }, Json);
 
     public static DecisionRecord? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<DecisionRecord>(json, Json);
 }

@@ -32,7 +32,7 @@ internal sealed class LedgerPlacement(SlotScheduler scheduler, string channelKin
             var zone = CustomerZones.Find(pending.Customer.TimeZone);
             var placement = scheduler.Place(pending.Customer.Id, zone, pending.Ranked, earliest, history);
             var row = rows[pending.Index];
-            var decision = DecisionRecord.Write(pending.Strategy, pending.Decision, placement);
+            var decision = DecisionRecord.Write(pending.Strategy, pending.Decision, placement, pending.Model);
             rows[pending.Index] = placement.SendAt is { } at
                 ? row with { SendAt = at, Reason = placement.Code, LocalDay = LocalClock.DayOf(at, zone), Decision = decision }
                 : row with { State = DeliveryState.Suppressed, Reason = placement.Code, Subject = null, Body = null, Decision = decision };

@@ -23,7 +23,14 @@ public sealed record PlanResult(
     long Failed,
     IReadOnlyList<DateTimeOffset> SendSlots,
     TimeSpan Elapsed,
-    PlanPhases Phases);
+    PlanPhases Phases)
+{
+    /// <summary>The model registry version the recommender planned with (e.g. <c>item-knn v3</c>); null when it fitted its own at plan time.</summary>
+    public string? RecommenderModel { get; init; }
+
+    /// <summary>The model registry version the timing stage planned with; null when it fitted its own. Also in each row's decision.</summary>
+    public string? TimingModel { get; init; }
+}
 
 /// <summary>Time spent per phase of planning, summed over the parallel workers (so it can exceed the elapsed time).</summary>
 /// <param name="Audience">Waiting for the audience stage's next batch.</param>

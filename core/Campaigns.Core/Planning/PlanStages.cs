@@ -1,4 +1,5 @@
 using Campaigns.Campaign;
+using Campaigns.Models;
 using Campaigns.Stages;
 
 namespace Campaigns.Planning;
@@ -28,7 +29,13 @@ internal sealed class PlanStages : IAsyncDisposable
     /// <summary>The stages of the variant named <paramref name="name"/> (null: the campaign's own).</summary>
     public VariantStages Variant(string? name) => Variants.First(v => v.Variant.Name == name);
 
-    public static async Task<PlanStages> CreateAsync(CompiledCampaign campaign, CampaignRunInfo run, StageContextFactory contexts, CancellationToken ct)
+    /// <summary>The registry version the campaign's own recommender uses this run, e.g. <c>item-knn v3</c>; null when it fitted its own.</summary>
+    public string? RecommenderModel => Variants[0].RecommenderModel;
+
+    /// <inheritdoc cref="RecommenderModel"/>
+    public string? TimingModel => Variants[0].TimingModel;
+
+    public static async Task<PlanStages> CreateAsync(CompiledCampaign campaign, CampaignRunInfo run, StageContextFactory contexts, LiveModels models, CancellationToken ct)
     {
         var owned = new List<ICampaignStage>();
         // Variants that do not override a stage share the campaign's bound stage: build and prepare it once.
@@ -49,8 +56,23 @@ internal sealed class PlanStages : IAsyncDisposable
 
         var audience = Make<IAudienceStage>(campaign.Audience);
         var rules = campaign.Rules.Select(Make<IRuleStage>).ToList();
-        var variants = campaign.Variants
-            .Select(v => new VariantStages(v, Make<IRecommenderStage>(v.Recommender), Make<ISendTimeStage>(v.Timing))).ToList();
+        // Live models go in before PrepareAsync, so a stage with one does not fit again; a stage shared by variants loads once.
+        var loaded = new Dictionary<ICampaignStage, string?>(ReferenceEqualityComparer.Instance);
+        async Task<string?> LoadAsync(ICampaignStage stage, BoundStage bound)
+        {
+            if (!loaded.TryGetValue(stage, out var version)) loaded[stage] = version = await models.LoadAsync(stage, bound, ct);
+            return version;
+        }
+        var variants = new List<VariantStages>(campaign.Variants.Count);
+        foreach (var v in campaign.Variants)
+        {
+            var (recommender, timing) = (Make<IRecommenderStage>(v.Recommender), Make<ISendTimeStage>(v.Timing));
+            variants.Add(new VariantStages(v, recommender, timing)
+            {
+                RecommenderModel = await LoadAsync(recommender, v.Recommender),
+                TimingModel = await LoadAsync(timing, v.Timing),
+            });
+        }
         var stages = new PlanStages(audience, rules, variants, kind, owned);
         foreach (var stage in owned) await stage.PrepareAsync(ct);
         return stages;
@@ -68,5 +90,12 @@ internal sealed class PlanStages : IAsyncDisposable
     }
 }
 
-/// <summary>One variant's prepared recommender and timing stage.</summary>
-internal sealed record VariantStages(CompiledVariant Variant, IRecommenderStage Recommender, ISendTimeStage Timing);
+/// <summary>One variant's prepared recommender and timing stage, with the registry versions of their live models.</summary>
+internal sealed record VariantStages(CompiledVariant Variant, IRecommenderStage Recommender, ISendTimeStage Timing)
+{
+    /// <summary>The recommender's live model version (<c>item-knn v3</c>); null when it fitted its own this run.</summary>
+    public string? RecommenderModel { get; init; }
+
+    /// <summary>The timing stage's live model version; null when it fitted its own this run.</summary>
+    public string? TimingModel { get; init; }
+}

@@ -24,9 +24,9 @@ public sealed class TriggerProcessor : IAsyncDisposable
     /// <param name="reuseStages">False prepares the campaign's stages for every call instead of keeping them: the naive baseline of <c>bench triggers</c>.</param>
     public TriggerProcessor(StageContextFactory contexts, ICatalogReader catalog, ICustomerReader customers, IInteractionReader interactions, ICustomerHistory history,
         ITriggerStore store, ILedgerStore ledger, Privacy.SuppressionCheck suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time, ILogger<TriggerProcessor> logger,
-        IDecisionLog decisions, IAllocationStore allocations, Experiments.GlobalControl globalControl, bool reuseStages = true)
+        IDecisionLog decisions, IAllocationStore allocations, Experiments.GlobalControl globalControl, Models.LiveModels models, bool reuseStages = true)
     {
-        _stages = new TriggerStages(contexts, interactions, history, time) { Reuse = reuseStages };
+        _stages = new TriggerStages(contexts, interactions, history, time) { Reuse = reuseStages, Models = models };
         _planner = new MomentPlanner(_stages, catalog, customers, store, ledger, suppressions, links, policy, time)
         {
             Decisions = decisions,

@@ -13,6 +13,9 @@ namespace Campaigns.Triggers;
 /// </summary>
 internal sealed class TriggerStages(StageContextFactory contexts, IInteractionReader interactions, ICustomerHistory history, TimeProvider time) : IAsyncDisposable
 {
+    /// <summary>Live models for the campaign's trainable stages, as at a scheduled run.</summary>
+    public required Models.LiveModels Models { get; init; }
+
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
     private readonly Dictionary<(string, int), Prepared> _prepared = [];
@@ -33,7 +36,7 @@ internal sealed class TriggerStages(StageContextFactory contexts, IInteractionRe
                 _prepared.Remove((campaign.Id, campaign.Version));
                 await cached.Stages.DisposeAsync();
             }
-            var stages = await PlanStages.CreateAsync(campaign, new CampaignRunInfo(campaign.Id, campaign.Version, "trigger"), contexts, ct);
+            var stages = await PlanStages.CreateAsync(campaign, new CampaignRunInfo(campaign.Id, campaign.Version, "trigger"), contexts, Models, ct);
             var filtering = await RecommendationFiltering.CreateAsync(campaign.Definition.Recommender.Filters, interactions, history, now, ct);
             var prepared = new Prepared(stages, filtering, new ConcurrentDictionary<string, CatalogItem>(StringComparer.Ordinal), now);
             if (Reuse) _prepared[(campaign.Id, campaign.Version)] = prepared;

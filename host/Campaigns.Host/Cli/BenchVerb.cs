@@ -22,7 +22,8 @@ internal sealed class BenchVerb : ICliVerb
                            Environment.NewLine + "  " + BenchIngest.Usage + "   events/s through the REST API: ours against one INSERT per event" +
                            Environment.NewLine + "  " + BenchSegment.Usage + "   rule segment over synthetic profiles, compiled vs interpreted; preview timing" +
                            Environment.NewLine + "  " + BenchTriggers.Usage + "   trigger latency: event accepted → ledger row, against a plan per event" +
-                           Environment.NewLine + "  " + BenchExperiment.Usage + "   planning with an A/B experiment and holdout against the plain campaign";
+                           Environment.NewLine + "  " + BenchExperiment.Usage + "   planning with an A/B experiment and holdout against the plain campaign" +
+                           Environment.NewLine + "  " + BenchModels.Usage + "   a retraining round, then fitting at run time against loading the live model";
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
@@ -32,6 +33,7 @@ internal sealed class BenchVerb : ICliVerb
         if (args is ["segment", ..]) return await BenchSegment.RunAsync(services, args[1..]);
         if (args is ["triggers", ..]) return await BenchTriggers.RunAsync(services, args[1..]);
         if (args is ["experiment", ..]) return await BenchExperiment.RunAsync(services, args[1..]);
+        if (args is ["models", ..]) return await BenchModels.RunAsync(services, args[1..]);
         var cli = new CliArgs(args, new HashSet<string> { "skip-generate" });
         if (cli.Positional is not ["plan"])
         {

@@ -5,11 +5,11 @@ using Hangfire;
 namespace Campaigns.Host.Jobs;
 
 /// <summary>
-/// On start: registers the minutely dispatch job, the hourly attribution and allocation jobs and the nightly profile recompute, re-registers every cron campaign and replenishment scan (in-memory storage forgets them),
+/// On start: registers the minutely dispatch job, the hourly attribution and allocation jobs, the nightly profile recompute and the configured retraining jobs, re-registers every cron campaign and replenishment scan (in-memory storage forgets them),
 /// and sends whatever became due while the host was down.
 /// </summary>
 internal sealed class JobRegistration(IRecurringJobManager recurring, IBackgroundJobClient jobs, ICampaignStore store, CampaignService campaigns,
-    CampaignJobScheduler scheduler, ILogger<JobRegistration> logger) : IHostedService
+    CampaignJobScheduler scheduler, RetrainingSchedule retraining, ILogger<JobRegistration> logger) : IHostedService
 {
     /// <summary>The recurring job that credits purchases to messages.</summary>
     public const string AttributionJobId = "attribute-conversions";
@@ -28,6 +28,11 @@ internal sealed class JobRegistration(IRecurringJobManager recurring, IBackgroun
         recurring.AddOrUpdate<ProfilesJob>(ProfilesJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
 
         recurring.AddOrUpdate<AllocationJob>(AllocationJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        foreach (var stage in retraining.Stages)
+        {
+            var index = stage.Index;
+            recurring.AddOrUpdate<RetrainJob>(stage.JobId, j => j.RunAsync(index, CancellationToken.None), stage.Cron);
+        }
         foreach (var stored in await store.ListLatestAsync(cancellationToken))
         {
             try

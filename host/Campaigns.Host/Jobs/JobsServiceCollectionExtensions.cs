@@ -38,6 +38,8 @@ internal static class JobsServiceCollectionExtensions
         services.AddTransient<AttributionJob>();
         services.AddTransient<ProfilesJob>();
         services.AddTransient<AllocationJob>();
+        services.AddTransient<RetrainJob>();
+        services.AddSingleton(RetrainingSchedule.From(configuration));
         services.AddSingleton(AttributionWindowsFrom(configuration));
         return services;
     }

@@ -20,6 +20,17 @@ internal sealed class Popularity
         for (var r = 0; r < Ranked.Length; r++) RankOf[Ranked[r]] = r;
     }
 
+    private Popularity(int[] customers, int[] ranked)
+    {
+        Customers = customers;
+        Ranked = ranked;
+        RankOf = new int[Ranked.Length];
+        for (var r = 0; r < Ranked.Length; r++) RankOf[Ranked[r]] = r;
+    }
+
+    /// <summary>A ranking read back from a stored model (<see cref="Customers"/> and <see cref="Ranked"/>).</summary>
+    public static Popularity Restore(int[] customers, int[] ranked) => new(customers, ranked);
+
     /// <summary>Distinct customers per item index.</summary>
     public int[] Customers { get; }
 

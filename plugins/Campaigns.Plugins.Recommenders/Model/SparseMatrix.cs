@@ -9,6 +9,15 @@ internal sealed class SparseMatrix
     public int Rows { get; }
     public int Columns { get; }
     public int[] Offsets { get; }
+
+    /// <summary>A matrix read back from a stored model.</summary>
+    public static SparseMatrix Restore(int rows, int columns, int[] offsets, int[] indexes, double[] values)
+    {
+        if (offsets.Length != rows + 1 || indexes.Length != values.Length || offsets[^1] != indexes.Length)
+            throw new InvalidDataException("the stored matrix is inconsistent");
+        return new SparseMatrix(rows, columns, offsets, indexes, values);
+    }
+
     public int[] Indexes { get; }
     public double[] Values { get; }
 

@@ -6,8 +6,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Campaigns.Plugins.Timing.Bayes;
 
-/// <summary>Per-customer Bayesian hour-of-week model with a fitted population prior and Thompson-sampling exploration.</summary>
-internal sealed class BayesHourOfWeekStage(StageContext context, BayesHourOfWeekOptions options) : ISendTimeStage
+/// <summary>
+/// Per-customer Bayesian hour-of-week model with a fitted population prior and Thompson-sampling exploration. The prior
+/// (P, α, β) is what is trained and stored (<see cref="ITrainableStage"/>); each customer's own moments are read fresh
+/// at every run, so a stored prior still follows what customers did since it was trained.
+/// </summary>
+internal sealed class BayesHourOfWeekStage(StageContext context, BayesHourOfWeekOptions options) : ISendTimeStage, ITrainableStage
 {
     private readonly Zones _zones = new();
     private ActivityLog? _log;
@@ -21,15 +25,36 @@ internal sealed class BayesHourOfWeekStage(StageContext context, BayesHourOfWeek
     {
         var now = context.Time.GetUtcNow();
         _log = await ActivityLog.LoadAsync(context, _zones, now.AddDays(-options.Days), now, options.EventWeights, cancellationToken);
-        _prior = HourOfWeekPrior.Fit(_log, options.MaxFitCustomers);
+        _prior ??= HourOfWeekPrior.Fit(_log, options.MaxFitCustomers);
         context.Logger.LogInformation("bayes-hour-of-week: {Customers} customers, prior strengths alpha {Alpha:0.###} beta {Beta:0.###}",
             _log.Customers, _prior.Alpha, _prior.Beta);
     }
 
     /// <inheritdoc />
+    public async Task<TrainedModel> TrainAsync(TrainingRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        // The clock reads the window's end while training, so the options' Days count back from there.
+        _prior = null;
+        await PrepareAsync(cancellationToken);
+        return new TrainedModel(HourOfWeekPrior.Format, Prior.Write())
+        {
+            Stats = new Dictionary<string, double> { ["customers"] = _log!.Customers, ["alpha"] = Prior.Alpha, ["beta"] = Prior.Beta },
+        };
+    }
+
+    /// <inheritdoc />
+    public void LoadModel(TrainedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.Format != HourOfWeekPrior.Format) throw new InvalidDataException($"bayes-hour-of-week reads models of format {HourOfWeekPrior.Format}, not {model.Format}");
+        _prior = HourOfWeekPrior.Read(model.Artefact);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<SendTimeDecision>> ChooseAsync(IReadOnlyList<Customer> customers, SendTimeRequest request, CancellationToken cancellationToken)
     {
-        if (_prior is null) await PrepareAsync(cancellationToken);
+        if (_log is null) await PrepareAsync(cancellationToken);
         var from = Candidates.From(request, context.Time.GetUtcNow());
         var decisions = new SendTimeDecision[customers.Count];
         for (var i = 0; i < customers.Count; i++) decisions[i] = Choose(customers[i], from, request.Deadline);

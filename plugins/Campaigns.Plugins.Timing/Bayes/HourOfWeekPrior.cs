@@ -73,6 +73,49 @@ internal sealed class HourOfWeekPrior
         return values;
     }
 
+    /// <summary>The artefact format of a stored prior; bump the number when the layout changes.</summary>
+    public const string Format = "bayes-hour-of-week/1";
+
+    /// <summary>The prior as an artefact: the format, α, β, then P (168 values); T is derived from P.</summary>
+    public byte[] Write()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(Format);
+            writer.Write(Alpha);
+            writer.Write(Beta);
+            foreach (var p in Population) writer.Write(p);
+        }
+        return stream.ToArray();
+    }
+
+    /// <exception cref="InvalidDataException">Not a prior of this format, or damaged.</exception>
+    public static HourOfWeekPrior Read(byte[] artefact)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(artefact, writable: false));
+            if (reader.ReadString() is var format && format != Format) throw new InvalidDataException($"expected a model of format {Format}, got {format}");
+            var (alpha, beta) = (reader.ReadDouble(), reader.ReadDouble());
+            var population = new double[HourOfWeek.Slots];
+            for (var s = 0; s < population.Length; s++) population[s] = reader.ReadDouble();
+            if (!(alpha > 0 && beta > 0) || population.Any(p => !(p > 0))) throw new InvalidDataException("the stored prior has non-positive values");
+            return new HourOfWeekPrior(population, DayTypes(population), alpha, beta);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException("the stored prior is truncated", ex);
+        }
+    }
+
+    private static double[] DayTypes(double[] population)
+    {
+        var dayType = new double[HourOfWeek.DayTypeSlots];
+        for (var s = 0; s < population.Length; s++) dayType[HourOfWeek.DayType(s)] += population[s];
+        return dayType;
+    }
+
     /// <summary>Fits P, α and β on the log (at most <paramref name="maxCustomers"/> customers, spread over ids, for the strengths).</summary>
     public static HourOfWeekPrior Fit(ActivityLog log, int maxCustomers)
     {
@@ -82,8 +125,7 @@ internal sealed class HourOfWeekPrior
         // One weighted moment spread evenly keeps every slot possible, so no posterior is ever degenerate.
         var sum = totals.Sum() + 1;
         var population = totals.Select(t => (t + 1.0 / HourOfWeek.Slots) / sum).ToArray();
-        var dayType = new double[HourOfWeek.DayTypeSlots];
-        for (var s = 0; s < population.Length; s++) dayType[HourOfWeek.DayType(s)] += population[s];
+        var dayType = DayTypes(population);
 
         var sample = Sample(log, maxCustomers);
         if (sample.Count == 0) return new HourOfWeekPrior(population, dayType, StrengthFit.Max, StrengthFit.Max); // nothing to learn from: the population decides

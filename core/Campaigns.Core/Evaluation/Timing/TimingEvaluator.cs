@@ -51,9 +51,7 @@ public sealed class TimingEvaluator(StageRegistry registry, ILoggerFactory logge
             var timing = (ISendTimeStage)stage.Create(context, options);
             try
             {
-                await timing.PrepareAsync(cancellationToken);
-                var predicted = await PredictAsync(timing, split, data, cancellationToken);
-                results.Add(Score(stage.Key, split, m => predicted[(m.CustomerId, m.LocalDate)]));
+                results.Add(await ScoreAsync(stage.Key, timing, split, data, cancellationToken));
             }
             finally
             {
@@ -62,6 +60,14 @@ public sealed class TimingEvaluator(StageRegistry registry, ILoggerFactory logge
             }
         }
         return results;
+    }
+
+    /// <summary>Prepares <paramref name="timing"/> and scores its choices for the test moments of <paramref name="split"/>.</summary>
+    internal static async Task<TimingResult> ScoreAsync(string key, ISendTimeStage timing, TimingSplit split, TimingData data, CancellationToken cancellationToken)
+    {
+        await timing.PrepareAsync(cancellationToken);
+        var predicted = await PredictAsync(timing, split, data, cancellationToken);
+        return Score(key, split, m => predicted[(m.CustomerId, m.LocalDate)]);
     }
 
     /// <summary>One request per zone and local day (Earliest: the day's start, Deadline: its last tick) for the customers active then.</summary>

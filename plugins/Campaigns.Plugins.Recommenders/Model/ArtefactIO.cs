@@ -1,0 +1,63 @@
+namespace Campaigns.Plugins.Recommenders.Model;
+
+/// <summary>
+/// Little-endian binary fields of stored models (BinaryWriter's layout): arrays as a length then the values, id maps
+/// as a count then the ids in index order, so a model read back maps every id to the index it was trained with.
+/// </summary>
+internal static class ArtefactIO
+{
+    public static void WriteInts(this BinaryWriter writer, int[] values)
+    {
+        writer.Write(values.Length);
+        foreach (var v in values) writer.Write(v);
+    }
+
+    public static void WriteDoubles(this BinaryWriter writer, double[] values)
+    {
+        writer.Write(values.Length);
+        foreach (var v in values) writer.Write(v);
+    }
+
+    public static void WriteIds(this BinaryWriter writer, IdMap ids)
+    {
+        writer.Write(ids.Count);
+        for (var i = 0; i < ids.Count; i++) writer.Write(ids[i]);
+    }
+
+    public static int[] ReadInts(this BinaryReader reader)
+    {
+        var values = new int[Length(reader)];
+        for (var i = 0; i < values.Length; i++) values[i] = reader.ReadInt32();
+        return values;
+    }
+
+    public static double[] ReadDoubles(this BinaryReader reader)
+    {
+        var values = new double[Length(reader)];
+        for (var i = 0; i < values.Length; i++) values[i] = reader.ReadDouble();
+        return values;
+    }
+
+    public static IdMap ReadIds(this BinaryReader reader)
+    {
+        var ids = new IdMap();
+        var count = Length(reader);
+        for (var i = 0; i < count; i++) ids.GetOrAdd(reader.ReadString());
+        return ids;
+    }
+
+    /// <summary>Checks the format line every artefact starts with.</summary>
+    public static void ExpectFormat(this BinaryReader reader, string format)
+    {
+        var found = reader.ReadString();
+        if (found != format) throw new InvalidDataException($"expected a model of format {format}, got {found}");
+    }
+
+    // A corrupt length must fail as bad data, not as an attempt to allocate gigabytes.
+    private static int Length(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        if (length < 0 || length > reader.BaseStream.Length) throw new InvalidDataException($"corrupt model: length {length}");
+        return length;
+    }
+}
