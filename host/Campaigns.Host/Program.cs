@@ -4,6 +4,7 @@ using Campaigns.Host.Hosting;
 using Campaigns.Host.Jobs;
 using Campaigns.Host.Plugins;
 using Campaigns.Host.Sample;
+using Campaigns.Host.Segments;
 using Campaigns.Host.Tracking;
 
 // With a verb (run, import, validate, plugins, bench) the host does that one thing and exits; without one it serves
@@ -29,6 +30,7 @@ if (verb is not null)
 
 app.MapCampaignsDashboard();
 app.MapCampaignsTracking();
+app.MapCampaignsSegments();
 app.UseCampaignsSample();
 await app.RunAsync();
 return 0;

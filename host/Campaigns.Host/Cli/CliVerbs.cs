@@ -13,7 +13,7 @@ internal static class CliVerbs
 {
     public static IReadOnlyList<ICliVerb> All { get; } =
         [new RunVerb(), new ValidateVerb(), new ImportVerb(), new PluginsVerb(), new BenchVerb(), new EvaluateVerb(), new GenerateVerb(),
-         new EvaluateTimingVerb(), new GenerateTimingVerb(), new SimulateTimingVerb(), new HelpVerb()];
+         new EvaluateTimingVerb(), new GenerateTimingVerb(), new SimulateTimingVerb(), new SegmentsVerb(), new HelpVerb()];
 
     /// <summary>The verb named by args[0], or null to serve. Options such as <c>--urls</c> never count as verbs.</summary>
     public static ICliVerb? Find(string[] args)
