@@ -18,12 +18,14 @@ internal sealed class BenchVerb : ICliVerb
     public string Name => "bench";
     public string Usage => "bench plan [--customers 1000000] [--items 10000] [--skip-generate] [--render-seconds 3]   plan benchmark (use PostgreSQL)" +
                            Environment.NewLine + "  " + BenchRecommend.Usage + "   train and recommend for every customer" +
-                           Environment.NewLine + "  " + BenchDispatch.Usage + "   webhook dispatch: ours against one Hangfire job per message (use PostgreSQL)";
+                           Environment.NewLine + "  " + BenchDispatch.Usage + "   webhook dispatch: ours against one Hangfire job per message (use PostgreSQL)" +
+                           Environment.NewLine + "  " + BenchSegments.Usage + "   K-means and propensity segments against a plain audience";
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         if (args is ["recommend", ..]) return await BenchRecommend.RunAsync(services, args);
         if (args is ["dispatch", ..]) return await BenchDispatch.RunAsync(services, args[1..]);
+        if (args is ["segments", ..]) return await BenchSegments.RunAsync(services, args);
         var cli = new CliArgs(args, new HashSet<string> { "skip-generate" });
         if (cli.Positional is not ["plan"])
         {

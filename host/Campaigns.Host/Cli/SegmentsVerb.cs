@@ -15,7 +15,7 @@ internal sealed class SegmentsVerb : ICliVerb
 {
     public string Name => "segments";
     public string Usage => "segments clusters [--k N | --k-min 2 --k-max 8] [--seed 0] [--anchor auto] [--json]   K-means clusters: names, sizes, centroids" +
-                           Environment.NewLine + "  segments propensity [--target buy|churn] [--horizon 30] [--top 10] [--active-days 90] [--seed 0] [--anchor auto] [--json]   model AUC, lift and segment size";
+                           Environment.NewLine + "  segments propensity [--target buy|churn] [--horizon 30] [--top 10] [--active-days 90] [--windows 3] [--trees 30] [--leaves 4] [--seed 0] [--anchor auto] [--json]   model AUC, lift and segment size";
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
@@ -29,7 +29,7 @@ internal sealed class SegmentsVerb : ICliVerb
             {
                 ["clusters"] => ("kmeans-segment", Options(cli, ("k", "k", true), ("k-min", "kMin", true), ("k-max", "kMax", true), ("seed", "seed", true), ("anchor", "anchor", false))),
                 ["propensity"] => ("propensity-segment", Options(cli, ("target", "target", false), ("horizon", "horizonDays", true), ("top", "topPercent", true),
-                    ("active-days", "activeDays", true), ("seed", "seed", true), ("anchor", "anchor", false))),
+                    ("active-days", "activeDays", true), ("windows", "trainingWindows", true), ("trees", "trees", true), ("leaves", "leaves", true), ("seed", "seed", true), ("anchor", "anchor", false))),
                 _ => throw new ArgumentException("say which segments: clusters or propensity"),
             };
             json = cli.Flag("json");

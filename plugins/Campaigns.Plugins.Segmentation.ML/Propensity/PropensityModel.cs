@@ -37,7 +37,7 @@ internal sealed class PropensityModel
             LabelColumnName = nameof(PropensityRow.Label),
             FeatureColumnName = nameof(PropensityRow.Features),
             NumberOfTrees = options.Trees,
-            NumberOfLeaves = 16,
+            NumberOfLeaves = options.Leaves,
             MinimumExampleCountPerLeaf = Math.Clamp(rows.Count / 50, 2, 50),
             LearningRate = 0.1,
             NumberOfThreads = 1,

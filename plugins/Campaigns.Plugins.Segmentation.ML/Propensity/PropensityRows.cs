@@ -29,6 +29,13 @@ internal sealed record PropensitySet(IReadOnlyList<string> Ids, IReadOnlyList<Pr
     /// <summary>The labels, in order.</summary>
     public IReadOnlyList<bool> Labels => [.. Rows.Select(r => r.Label)];
 
+    /// <summary>The rows of several sets as one (a customer appears once per set).</summary>
+    public static PropensitySet Concat(IEnumerable<PropensitySet> sets)
+    {
+        var all = sets.ToList();
+        return new PropensitySet([.. all.SelectMany(s => s.Ids)], [.. all.SelectMany(s => s.Rows)]);
+    }
+
     /// <summary>
     /// The customers of cutoff number <paramref name="cutoff"/> the target applies to: everyone with a purchase before it
     /// for <c>buy</c>; for <c>churn</c>, only those with a purchase in the <c>activeDays</c> before it (a customer who

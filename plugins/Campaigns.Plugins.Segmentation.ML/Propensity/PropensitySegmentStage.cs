@@ -20,7 +20,7 @@ internal sealed class PropensitySegmentStage(StageContext context, PropensitySeg
     public async ValueTask PrepareAsync(CancellationToken cancellationToken)
     {
         await TrainAsync(cancellationToken);
-        var now = PropensitySet.At(_log!, 2, options);
+        var now = PropensitySet.At(_log!, _log!.Cutoffs.Count - 1, options);
         var scores = _model!.Score(now);
         _scored = now.Ids.Count;
         var take = (int)Math.Ceiling(_scored * options.TopPercent / 100);
@@ -42,13 +42,14 @@ internal sealed class PropensitySegmentStage(StageContext context, PropensitySeg
     public async Task<SegmentReport> DescribeAsync(CancellationToken cancellationToken)
     {
         await PrepareAsync(cancellationToken);
-        var validation = PropensitySet.At(_log!, 1, options);
+        var validation = PropensitySet.At(_log!, _log!.Cutoffs.Count - 2, options);
         var labels = validation.Labels;
         var scores = _model!.Score(validation);
-        var control = PropensityModel.Train(PropensitySet.At(_log!, 0, options), options, shuffleLabels: true).Score(validation);
+        var control = PropensityModel.Train(Training(), options, shuffleLabels: true).Score(validation);
         var what = options.Target == "buy" ? "most likely to buy" : "most likely to churn";
         return new SegmentReport(
-            $"propensity-segment: '{options.Target}' within {options.HorizonDays} days; trained at {_log!.Cutoffs[0]:yyyy-MM-dd}, validated at {_log.Cutoffs[1]:yyyy-MM-dd}, scored at {_log.Cutoffs[2]:yyyy-MM-dd}",
+            $"propensity-segment: '{options.Target}' within {options.HorizonDays} days; trained at {string.Join(", ", _log.Cutoffs.SkipLast(2).Select(c => c.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}, " +
+            $"validated at {_log.Cutoffs[^2]:yyyy-MM-dd}, scored at {_log.Cutoffs[^1]:yyyy-MM-dd}",
             [new SegmentSummary($"top {options.TopPercent:0.##}% {what}", _selected!.Count) { Figures = [new SegmentFigure("customers scored", _scored)] }])
         {
             Figures =
@@ -70,11 +71,16 @@ internal sealed class PropensitySegmentStage(StageContext context, PropensitySeg
         if (_model is not null) return;
         var now = await ReferenceTime.ResolveAsync(context.Interactions, options.Anchor, context.Time.GetUtcNow(), options.HorizonDays, cancellationToken);
         var horizon = TimeSpan.FromDays(options.HorizonDays);
-        _log = await PurchaseLog.LoadAsync(context.Interactions, context.Catalog, [now - 2 * horizon, now - horizon, now], horizon, cancellationToken);
+        // Oldest first: the training cutoffs, then now − horizon (validation), then now (scoring).
+        var cutoffs = Enumerable.Range(0, options.TrainingWindows + 2).Select(i => now - (options.TrainingWindows + 1 - i) * horizon).ToList();
+        _log = await PurchaseLog.LoadAsync(context.Interactions, context.Catalog, cutoffs, horizon, cancellationToken);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var training = PropensitySet.At(_log, 0, options);
+        var training = Training();
         _model = PropensityModel.Train(training, options);
-        context.Logger.LogInformation("propensity-segment: trained on {Customers} customers at {Cutoff:u} in {Seconds:0.0} s", training.Ids.Count, _log.Cutoffs[0],
+        context.Logger.LogInformation("propensity-segment: trained on {Rows} rows from {Windows} cutoffs in {Seconds:0.0} s", training.Ids.Count, options.TrainingWindows,
             System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
+
+    /// <summary>Every training cutoff's rows: labels end at now − horizon at the latest, so validation never leaks into training.</summary>
+    private PropensitySet Training() => PropensitySet.Concat(Enumerable.Range(0, options.TrainingWindows).Select(i => PropensitySet.At(_log!, i, options)));
 }
