@@ -16,18 +16,18 @@ internal sealed class PropensityModel
         _model = model;
     }
 
-    /// <summary>Trains on <paramref name="set"/>; with <paramref name="shuffleLabels"/>, on its labels in random order (the control).</summary>
-    public static PropensityModel Train(PropensitySet set, PropensitySegmentOptions options, bool shuffleLabels = false)
+    /// <summary>Trains on <paramref name="set"/>; with <paramref name="shuffleSeed"/>, on its labels in random order (the control).</summary>
+    public static PropensityModel Train(PropensitySet set, PropensitySegmentOptions options, int? shuffleSeed = null)
     {
         var positives = set.Rows.Count(r => r.Label);
         if (positives == 0 || positives == set.Rows.Count)
             throw new InvalidOperationException($"propensity-segment: all {set.Rows.Count:N0} training customers are {(positives == 0 ? "negative" : "positive")} " +
                 $"for '{options.Target}' within {options.HorizonDays} days; the model needs both (more history: at least 2 × horizonDays of purchases)");
         var rows = set.Rows;
-        if (shuffleLabels)
+        if (shuffleSeed is { } seed)
         {
             var labels = rows.Select(r => r.Label).ToArray();
-            new Random(options.Seed).Shuffle(labels);
+            new Random(seed).Shuffle(labels);
             rows = [.. rows.Select((r, i) => new PropensityRow { Features = r.Features, Label = labels[i] })];
         }
         var ml = new MLContext(options.Seed);

@@ -31,7 +31,7 @@ public sealed class PluginCatalogTests : IDisposable
     [Theory]
     [InlineData("garbage", "not a .NET assembly")]
     [InlineData("missing-helper", "missing dependency: Campaigns.TestPlugins.Helper")]
-    [InlineData("future-contract", "built against contract 2.0, host provides 1.2")]
+    [InlineData("future-contract", "built against contract 2.0, host provides 1.3")]
     [InlineData("throwing", "threw while registering: InvalidOperationException: test plugin refuses to register")]
     [InlineData("clash", "'most-popular', which plugin 'campaigns.recommenders' already provides")]
     [InlineData("empty", "main assembly Campaigns.TestPlugins.Empty.dll not found")]
@@ -72,7 +72,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         var error = Assert.Single(logger.Entries, e => e.Level == LogLevel.Error);
         Assert.Contains("test.future-contract", error.Message, StringComparison.Ordinal);
-        Assert.Contains("built against contract 2.0, host provides 1.2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("built against contract 2.0, host provides 1.3", error.Message, StringComparison.Ordinal);
         Assert.Equal(PluginFolders.Bundled.Count, logger.Entries.Count(e => e.Level == LogLevel.Information));
     }
 

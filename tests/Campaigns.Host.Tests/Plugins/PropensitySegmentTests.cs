@@ -15,7 +15,7 @@ public sealed class PropensitySegmentTests(BundledPluginsFixture plugins) : ICla
         var report = await Describe("""{"target":"buy","horizonDays":30}""");
 
         Assert.True(Figure(report, "AUC") > 0.75, $"AUC {Figure(report, "AUC")}");
-        Assert.InRange(Figure(report, "AUC shuffled training labels (control)"), 0.38, 0.62);
+        Assert.InRange(Figure(report, "AUC shuffled training labels (control, mean of 5)"), 0.4, 0.6);
         Assert.True(Figure(report, "lift at top 10%") > 1.5, $"lift {Figure(report, "lift at top 10%")}");
         Assert.Contains("trained at 2026-02-15, 2026-03-17, 2026-04-16, validated at 2026-05-16, scored at 2026-06-15", report.Title);
     }
