@@ -29,16 +29,7 @@ public sealed class AudienceBench(StageRegistry registry, ILoggerFactory loggers
         var errors = new List<DefinitionError>();
         var bound = StageOptionsBinder.Bind(registration.OptionsType, options, key, errors) ?? throw new EvaluationException(string.Join(Environment.NewLine, errors));
         var store = new TrainingData(data.Events, data.Items);
-        var context = new StageContext
-        {
-            Customers = store,
-            Catalog = store,
-            Interactions = store,
-            Time = new FixedClock(store.LatestEvent.AddTicks(1)),
-            Logger = loggers.CreateLogger($"Campaigns.Bench.{key}"),
-            Run = new CampaignRunInfo("bench-segments", 0, "bench"),
-            DataFolder = Directory.CreateDirectory(dataFolder).FullName,
-        };
+        var context = store.Context(loggers.CreateLogger($"Campaigns.Bench.{key}"), new CampaignRunInfo("bench-segments", 0, "bench"), dataFolder);
         var audience = (IAudienceStage)registration.Create(context, bound);
         var (started, cpu) = (Stopwatch.GetTimestamp(), Cpu());
         await audience.PrepareAsync(cancellationToken);
