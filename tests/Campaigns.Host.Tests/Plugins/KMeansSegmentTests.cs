@@ -67,21 +67,9 @@ public sealed class KMeansSegmentTests(BundledPluginsFixture plugins) : IClassFi
 
     private static string[] Ids(string prefix) => [.. Enumerable.Range(0, 40).Select(i => $"{prefix}{i:D3}")];
 
-    private async Task<SegmentReport> Describe(string options) =>
-        await Assert.IsAssignableFrom<ISegmentInsights>(Stage(options)).DescribeAsync(CancellationToken.None);
+    private Task<SegmentReport> Describe(string options) => AudienceStages.DescribeAsync(Stage(options));
 
-    private async Task<string[]> Select(string options)
-    {
-        var stage = Stage(options);
-        await stage.PrepareAsync(CancellationToken.None);
-        var ids = new List<string>();
-        await foreach (var batch in stage.SelectAsync(new AudienceRequest(16), CancellationToken.None))
-        {
-            Assert.InRange(batch.Count, 1, 16);
-            ids.AddRange(batch.Select(c => c.Id));
-        }
-        return [.. ids.Order(StringComparer.Ordinal)];
-    }
+    private Task<string[]> Select(string options) => AudienceStages.SelectIdsAsync(Stage(options), batchSize: 16);
 
     private IAudienceStage Stage(string options) =>
         plugins.Create<IAudienceStage>(StageKind.Audience, "kmeans-segment", options,

@@ -69,18 +69,9 @@ public sealed class PropensitySegmentTests(BundledPluginsFixture plugins) : ICla
 
     private static double Figure(SegmentReport report, string name) => report.Figures.Single(f => f.Name == name).Value;
 
-    private async Task<SegmentReport> Describe(string options) =>
-        await Assert.IsAssignableFrom<ISegmentInsights>(Stage(options)).DescribeAsync(CancellationToken.None);
+    private Task<SegmentReport> Describe(string options) => AudienceStages.DescribeAsync(Stage(options));
 
-    private async Task<string[]> Select(string options)
-    {
-        var stage = Stage(options);
-        await stage.PrepareAsync(CancellationToken.None);
-        var ids = new List<string>();
-        await foreach (var batch in stage.SelectAsync(new AudienceRequest(50), CancellationToken.None)) ids.AddRange(batch.Select(c => c.Id));
-        Assert.Equal(ids.Count, ids.Distinct().Count());
-        return [.. ids.Order(StringComparer.Ordinal)];
-    }
+    private Task<string[]> Select(string options) => AudienceStages.SelectIdsAsync(Stage(options), batchSize: 50);
 
     private IAudienceStage Stage(string options) =>
         plugins.Create<IAudienceStage>(StageKind.Audience, "propensity-segment", options,
