@@ -7,6 +7,7 @@ using Campaigns.Host.Jobs;
 using Campaigns.Host.Plugins;
 using Campaigns.Host.Reports;
 using Campaigns.Host.Sample;
+using Campaigns.Host.Segments;
 using Campaigns.Host.Tracking;
 
 // With a verb (run, import, validate, plugins, bench, report, ...) the host does that one thing and exits; without one it serves

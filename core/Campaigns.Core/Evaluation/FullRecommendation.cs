@@ -43,16 +43,7 @@ public sealed class FullRecommendation(StageRegistry registry, ILoggerFactory lo
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var (stage, options) = StageResolver.Resolve(registry, [algorithm])[0];
         var training = new TrainingData(data.Events, data.Items);
-        var context = new StageContext
-        {
-            Customers = training,
-            Catalog = training,
-            Interactions = training,
-            Time = new FixedClock(training.LatestEvent.AddTicks(1)),
-            Logger = loggers.CreateLogger($"Campaigns.Bench.{stage.Key}"),
-            Run = Run,
-            DataFolder = Directory.CreateDirectory(dataFolder).FullName,
-        };
+        var context = training.Context(loggers.CreateLogger($"Campaigns.Bench.{stage.Key}"), Run, dataFolder);
         var recommender = (IRecommenderStage)stage.Create(context, options);
         try
         {

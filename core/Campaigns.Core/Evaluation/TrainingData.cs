@@ -37,6 +37,21 @@ internal sealed class TrainingData : ICustomerReader, ICatalogReader, IInteracti
         _itemsById = _items.ToDictionary(i => i.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// A stage context over these readers with the clock stopped just after the latest event, as the offline verbs and
+    /// benchmarks build their stages.
+    /// </summary>
+    public Stages.StageContext Context(Microsoft.Extensions.Logging.ILogger logger, Stages.CampaignRunInfo run, string dataFolder) => new()
+    {
+        Customers = this,
+        Catalog = this,
+        Interactions = this,
+        Time = new FixedClock(LatestEvent.AddTicks(1)),
+        Logger = logger,
+        Run = run,
+        DataFolder = Directory.CreateDirectory(dataFolder).FullName,
+    };
+
     /// <summary>The instant of the latest event; the Unix epoch when there is none.</summary>
     public DateTimeOffset LatestEvent => _order.Length == 0 ? DateTimeOffset.UnixEpoch : new DateTimeOffset(_table.TicksOf(_order[^1]), TimeSpan.Zero);
 

@@ -34,7 +34,9 @@ public static class ApiScopes
     public const string SuppressionsManage = "suppressions:manage";
     /// <summary>May read experiment reports.</summary>
     public const string ReportsRead = "reports:read";
+    /// <summary>May read segment reports (clusters, propensity figures).</summary>
+    public const string SegmentsRead = "segments:read";
 
     /// <summary>Every scope.</summary>
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { EventsWrite, CustomersWrite, CatalogWrite, CustomersErase, SuppressionsManage, ReportsRead };
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { EventsWrite, CustomersWrite, CatalogWrite, CustomersErase, SuppressionsManage, ReportsRead, SegmentsRead };
 }

@@ -3,6 +3,7 @@ using Campaigns.Host.Api.Docs;
 using Campaigns.Host.Api.Keys;
 using Campaigns.Host.Privacy;
 using Campaigns.Host.Reports;
+using Campaigns.Host.Segments;
 using Campaigns.Storage;
 
 namespace Campaigns.Host.Api;
@@ -19,6 +20,7 @@ internal static class ApiEndpoints
         Map(api, "/catalog/items", RecordKind.Catalog, ApiScopes.CatalogWrite, typeof(ItemRecordDoc[]), "Creates or updates catalog items; fields not sent keep their value.");
         api.MapCampaignsPrivacy();
         api.MapCampaignsReports();
+        api.MapCampaignsSegments();
         return app;
     }
 

@@ -15,7 +15,7 @@ internal static class CliVerbs
         [new RunVerb(), new ValidateVerb(), new ImportVerb(), new PluginsVerb(), new BenchVerb(), new EvaluateVerb(), new GenerateVerb(),
          new EvaluateTimingVerb(), new GenerateTimingVerb(), new SimulateTimingVerb(), new IngestVerb(), new ApiKeyVerb(),
          new EraseVerb(), new SuppressVerb(), new UnsuppressVerb(), new SuppressionsVerb(), new ProfilesVerb(), new SegmentVerb(),
-         new SimulateVerb(), new ReportVerb(), new EvaluatePolicyVerb(), new TriggerVerb(), new AllocationsVerb(), new ModelsVerb(),
+         new SimulateVerb(), new ReportVerb(), new EvaluatePolicyVerb(), new TriggerVerb(), new AllocationsVerb(), new ModelsVerb(), new SegmentsVerb(),
          new HelpVerb()];
 
     /// <summary>The verb named by args[0], or null to serve. Options such as <c>--urls</c> never count as verbs.</summary>

@@ -10,8 +10,9 @@ public sealed class PluginCatalogTests : IDisposable
 {
     /// <summary>Every stage key the bundled plugins provide, in ordinal order.</summary>
     private static readonly string[] BundledStageKeys =
-        ["active-customers", "bayes-hour-of-week", "buy-again", "content-based", "ease", "fixed-local-time", "http", "hybrid", "item-knn", "median-hour",
-         "ml-engagement", "most-popular", "outbox", "purchase-cycle", "reranker", "rule-segment", "smtp", "trending", "user-knn", "webhook"];
+        ["active-customers", "bayes-hour-of-week", "buy-again", "content-based", "ease", "fixed-local-time", "http", "hybrid", "item-knn", "kmeans-segment",
+         "median-hour", "ml-engagement", "most-popular", "outbox", "propensity-segment", "purchase-cycle", "reranker", "rule-segment", "smtp", "trending",
+         "user-knn", "webhook"];
 
     private readonly PluginFolders _folders = new PluginFolders().WithBundled();
 
@@ -124,12 +125,13 @@ public sealed class PluginCatalogTests : IDisposable
     private static void AssertBundledLoaded(PluginCatalog catalog)
     {
         Assert.Equal(
-            ["campaigns.channels.http", "campaigns.channels.outbox", "campaigns.channels.smtp", "campaigns.ranking", "campaigns.recommenders", "campaigns.segmentation", "campaigns.timing", "campaigns.timing.ml"],
+            ["campaigns.channels.http", "campaigns.channels.outbox", "campaigns.channels.smtp", "campaigns.ranking", "campaigns.recommenders", "campaigns.segmentation", "campaigns.segmentation.ml", "campaigns.timing", "campaigns.timing.ml"],
             catalog.Loaded.Where(p => p.Id.StartsWith("campaigns.", StringComparison.Ordinal)).Select(p => p.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["outbox"], catalog.Loaded.Single(p => p.Id == "campaigns.channels.outbox").StageKeys);
         Assert.Equal(["reranker"], catalog.Loaded.Single(p => p.Id == "campaigns.ranking").StageKeys);
         Assert.Equal(["buy-again", "content-based", "ease", "hybrid", "item-knn", "most-popular", "trending", "user-knn"], catalog.Loaded.Single(p => p.Id == "campaigns.recommenders").StageKeys);
         Assert.Equal(["active-customers", "rule-segment"], catalog.Loaded.Single(p => p.Id == "campaigns.segmentation").StageKeys);
+        Assert.Equal(["kmeans-segment", "propensity-segment"], catalog.Loaded.Single(p => p.Id == "campaigns.segmentation.ml").StageKeys);
         Assert.Equal(["bayes-hour-of-week", "fixed-local-time", "median-hour", "purchase-cycle"], catalog.Loaded.Single(p => p.Id == "campaigns.timing").StageKeys);
         Assert.Equal(["ml-engagement"], catalog.Loaded.Single(p => p.Id == "campaigns.timing.ml").StageKeys);
     }
