@@ -5,9 +5,7 @@ using Campaigns.Host.Experiments;
 using Campaigns.Host.Hosting;
 using Campaigns.Host.Jobs;
 using Campaigns.Host.Plugins;
-using Campaigns.Host.Reports;
 using Campaigns.Host.Sample;
-using Campaigns.Host.Segments;
 using Campaigns.Host.Tracking;
 
 // With a verb (run, import, validate, plugins, bench, report, ...) the host does that one thing and exits; without one it serves
@@ -26,7 +24,6 @@ builder.Services
     .AddCampaignsData(builder.Configuration)
     .AddCampaignPlugins(builder.Configuration)
     .AddCampaignsApi(builder.Configuration)
-    .AddCampaignsReports()
     .AddCampaignsJobs(builder.Configuration, serve: verb is null)
     .AddCampaignsTriggers(serve: verb is null);
 

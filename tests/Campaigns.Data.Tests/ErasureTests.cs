@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Campaigns.Data.Access;
 using Campaigns.Data.Tests.Fixtures;
+using Campaigns.Models;
 using Campaigns.Privacy;
 using Campaigns.Storage;
 using Campaigns.Tracking;
@@ -48,6 +49,9 @@ public abstract class ErasureTests(DatabaseFixture fixture)
             new LoggedDecision(sent, campaign, 1, "o1", zed, DecisionKinds.Variant, "thompson", "1", "b", 0.5, T0)
             { Features = new Dictionary<string, string> { ["email"] = email } }], default);
         await _suppressions.AddAsync([new Suppression(zed, "sms", SuppressionReasons.Complained, T0, $"complaint from {phone}")], default);
+        var models = fixture.Get<IModelRegistry>();
+        var trainedOnZed = await LiveModelAsync(models, Unique("item-knn"), Encoding.UTF8.GetBytes($"\u0001\u0002{zed}\u0003"));
+        var trainedOnOthers = await LiveModelAsync(models, Unique("item-knn"), Encoding.UTF8.GetBytes(bystander));
         var before = await CountsAsync(campaign);
 
         var report = await _eraser.EraseAsync(zed, default);
@@ -57,6 +61,9 @@ public abstract class ErasureTests(DatabaseFixture fixture)
         Assert.Equal(2, Rows(report, "events"));
         Assert.Equal(2, Rows(report, "deliveries", "address, subject, body, detail removed, id hashed"));
         Assert.Empty(await FindEverywhereAsync(zed, email, phone, "Zebedee"));
+        // A model trained on the customer's data is withdrawn (no longer live, no artefact); one trained on others stays.
+        Assert.Equal((ModelStatus.Retired, 0L), ((await models.GetAsync(trainedOnZed, default))!.Status, (await models.GetAsync(trainedOnZed, default))!.Size));
+        Assert.Equal(ModelStatus.Live, (await models.GetAsync(trainedOnOthers, default))!.Status);
         // Kept for counts: the campaign still sent two messages and earned two purchases.
         Assert.Equal(before, await CountsAsync(campaign));
         var kept = await _ledger.FindAsync(LedgerEntry.KeyOf(campaign, "o1", report.HashedId, "main"), default);
@@ -100,6 +107,13 @@ public abstract class ErasureTests(DatabaseFixture fixture)
         var claimed = await _ledger.ClaimDueAsync(new ClaimRequest(T0, 10, "w", TimeSpan.FromMinutes(5), campaign), default);
         await _ledger.CompleteAsync([.. claimed.Select(c => new LedgerCompletion(c.Key, DeliveryState.Sent, $"250 ok for {address}", T0))], default);
         return entry.Key;
+    }
+
+    private static async Task<long> LiveModelAsync(IModelRegistry models, string stage, byte[] artefact)
+    {
+        var candidate = await models.AddCandidateAsync(new ModelCandidate(stage, "h", "{}", T0, T0.AddDays(1), "ndcg@10",
+            new Dictionary<string, double> { ["ndcg@10"] = 0.1 }, new Dictionary<string, double>(), "test/1", artefact), T0, default);
+        return (await models.DecideAsync(candidate.Id, null, promote: true, "test", default)).Id;
     }
 
     private static int Rows(ErasureReport report, string table, string? action = null) =>

@@ -56,7 +56,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton<ActiveTriggers>();
         services.AddSingleton<TriggerQueue>();
-        services.AddSingleton<IEventObserver, TriggerObserver>();
+        services.AddSingleton<IEventObserver>(sp => new TriggerObserver(
+            sp.GetService<StageRegistry>() is null ? null : sp.GetRequiredService<ActiveTriggers>(), sp.GetRequiredService<TriggerQueue>()));
         services.AddSingleton<TriggerProcessor>();
         services.AddSingleton<ReplenishmentScanner>();
         return services;

@@ -23,6 +23,7 @@ internal static class ErasureSteps
         ErasureStep.Sql("customers", "deleted", "DELETE FROM customers WHERE id = @id"),
         ErasureStep.Sql("events", "deleted", "DELETE FROM events WHERE customer_id = @id"),
         ErasureStep.Sql("profiles", "deleted", "DELETE FROM profiles WHERE customer_id = @id"),
+        ModelSteps.WithdrawTrainedOn,
         // Rows that point at the customer's ledger keys go first: the deliveries step below rewrites the keys they join on.
         ErasureStep.Sql("delivery_outcomes", "provider detail removed, key hashed", $"""
             UPDATE delivery_outcomes SET detail = NULL, delivery_key = {RekeyOf("delivery_outcomes")}

@@ -1,5 +1,6 @@
 using Campaigns.Host.Api;
 using Campaigns.Host.Api.Docs;
+using Campaigns.Host.Reports;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,8 @@ internal static class ApiServiceCollectionExtensions
     {
         services.AddSingleton(ApiOptions.From(configuration));
         services.AddSingleton<BatchIngest>();
+        // The /api/v1 group also serves experiment reports (MapCampaignsApi maps them).
+        services.AddCampaignsReports();
         services.AddOpenApi("v1", options =>
         {
             var security = new ApiKeySecurity();

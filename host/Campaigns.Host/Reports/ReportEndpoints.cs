@@ -1,4 +1,5 @@
 using Campaigns.Host.Api.Keys;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Campaigns.Learning.Reporting;
 using Campaigns.Storage;
 
@@ -27,7 +28,7 @@ public static class ReportEndpoints
     /// <summary>Registers what the report endpoints and the <c>report</c> verb need.</summary>
     public static IServiceCollection AddCampaignsReports(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new CampaignReporter(sp.GetRequiredService<Campaigns.Storage.IDecisionLog>(),
+        services.TryAddSingleton(sp => new CampaignReporter(sp.GetRequiredService<Campaigns.Storage.IDecisionLog>(),
             sp.GetRequiredService<Campaigns.Storage.IPurchaseWindows>(), sp.GetService<Campaigns.Storage.AttributionWindows>() ?? Campaigns.Storage.AttributionWindows.Default));
         return services;
     }
