@@ -53,11 +53,7 @@ public sealed class DeliveryDispatcher(ILedgerStore ledger, CampaignService camp
         }
         finally
         {
-            foreach (var (channel, _, _) in channels.Values)
-            {
-                if (channel is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
-                else (channel as IDisposable)?.Dispose();
-            }
+            foreach (var (channel, _, _) in channels.Values) await StageDisposal.DisposeAsync(channel);
         }
         if (claimed > 0) logger.LogInformation("Dispatched {Claimed} messages: {Sent} sent, {Retrying} to retry, {Failed} failed", claimed, sent, retrying, failed);
         return new DispatchResult(claimed, sent, retrying, failed);

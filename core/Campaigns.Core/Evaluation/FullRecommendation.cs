@@ -58,8 +58,7 @@ public sealed class FullRecommendation(StageRegistry registry, ILoggerFactory lo
         }
         finally
         {
-            if (recommender is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
-            else if (recommender is IDisposable disposable) disposable.Dispose();
+            await StageDisposal.DisposeAsync(recommender);
         }
     }
 

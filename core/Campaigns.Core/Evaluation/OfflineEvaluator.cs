@@ -50,8 +50,7 @@ public sealed class OfflineEvaluator(StageRegistry registry, ILoggerFactory logg
             }
             finally
             {
-                if (recommender is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
-                else if (recommender is IDisposable disposable) disposable.Dispose();
+                await StageDisposal.DisposeAsync(recommender);
             }
         }
         return results;

@@ -58,8 +58,7 @@ internal sealed class HoldoutScoring(StageRegistration stage, object options, Ro
         }
         finally
         {
-            if (instance is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
-            else if (instance is IDisposable disposable) disposable.Dispose();
+            await StageDisposal.DisposeAsync(instance);
         }
     }
 

@@ -58,8 +58,7 @@ public sealed class ModelTrainer(StageRegistry stages, IModelRegistry registry, 
         }
         finally
         {
-            if (instance is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
-            else if (instance is IDisposable disposable) disposable.Dispose();
+            await StageDisposal.DisposeAsync(instance);
         }
     }
 

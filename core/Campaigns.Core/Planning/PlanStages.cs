@@ -52,7 +52,7 @@ internal sealed class PlanStages : IAsyncDisposable
         // The channel is built only to learn its kind (consent and address); it is sent through by the dispatcher.
         var channel = campaign.Channel.Create<IDeliveryChannel>(contexts.Create(run, campaign.Channel.Registration));
         var kind = channel.Kind;
-        await DisposeAsync(channel);
+        await StageDisposal.DisposeAsync(channel);
 
         var audience = Make<IAudienceStage>(campaign.Audience);
         var rules = campaign.Rules.Select(Make<IRuleStage>).ToList();
@@ -80,13 +80,7 @@ internal sealed class PlanStages : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var stage in _owned) await DisposeAsync(stage);
-    }
-
-    private static async ValueTask DisposeAsync(object stage)
-    {
-        if (stage is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
-        else if (stage is IDisposable disposable) disposable.Dispose();
+        foreach (var stage in _owned) await StageDisposal.DisposeAsync(stage);
     }
 }
 

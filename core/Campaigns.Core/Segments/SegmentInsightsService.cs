@@ -38,8 +38,7 @@ public sealed class SegmentInsightsService(StageRegistry registry, StageContextF
         }
         finally
         {
-            if (stage is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
-            else if (stage is IDisposable disposable) disposable.Dispose();
+            await StageDisposal.DisposeAsync(stage);
         }
     }
 }

@@ -43,8 +43,7 @@ public sealed class SegmentPreview(StageRegistry stages, StageContextFactory con
         }
         finally
         {
-            if (stage is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
-            else if (stage is IDisposable disposable) disposable.Dispose();
+            await StageDisposal.DisposeAsync(stage);
         }
         var fields = ProfileFieldValues.NamedIn(options);
         var byId = (await profiles.GetManyAsync([.. sample.Select(c => c.Id)], cancellationToken)).ToDictionary(p => p.CustomerId, StringComparer.Ordinal);

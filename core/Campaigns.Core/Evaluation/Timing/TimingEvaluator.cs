@@ -55,8 +55,7 @@ public sealed class TimingEvaluator(StageRegistry registry, ILoggerFactory logge
             }
             finally
             {
-                if (timing is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
-                else if (timing is IDisposable disposable) disposable.Dispose();
+                await StageDisposal.DisposeAsync(timing);
             }
         }
         return results;
