@@ -28,6 +28,26 @@ public sealed class RerankerOptions : IValidatableObject
     public int LabelDays { get; set; } = 90;
 
     /// <summary>
+    /// How many label windows the model learns from (1 to 12), each <see cref="LabelDays"/> long, the first ending at the
+    /// anchor and each next one <see cref="WindowStepDays"/> earlier, every one with its own inner cutoff for features and
+    /// candidates. More windows give more, and more varied, customers to learn from. Default 1.
+    /// </summary>
+    [Range(1, 12)]
+    public int LabelWindows { get; set; } = 1;
+
+    /// <summary>Days between the ends of consecutive label windows (1 to 365); absent: <see cref="LabelDays"/> (windows side by side).</summary>
+    [Range(1, 365)]
+    public int? WindowStepDays { get; set; }
+
+    /// <summary>
+    /// What the trees learn: <c>lambdarank</c> (LightGBM LambdaRank, one query group per customer and window: the order
+    /// of the list) or <c>binary</c> (LightGBM binary classifier of "bought in the window", candidates ordered by its
+    /// score). Default <c>lambdarank</c>.
+    /// </summary>
+    [Required, AllowedValues("lambdarank", "binary")]
+    public string Objective { get; set; } = "lambdarank";
+
+    /// <summary>
     /// Where the label window ends: <c>auto</c> (now, or just after the latest matching event when the window ending now
     /// has none, e.g. a historic data set), <c>now</c>, or <c>latest-event</c>. Serving features are computed at the
     /// same instant, so "days since" means the same in training and serving. Default <c>auto</c>.

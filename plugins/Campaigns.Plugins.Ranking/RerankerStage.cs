@@ -40,19 +40,32 @@ internal sealed class RerankerStage : IRecommenderStage
         var serving = _serving.PrepareAsync(cancellationToken);
         var log = await EventLog.ReadAsync(_context.Interactions, new InteractionQuery(Until: now, Types: _options.EventTypes), _ => 1, cancellationToken);
         var anchor = Anchor(log, now);
-        var cutoff = anchor.AddDays(-_options.LabelDays);
-        // The same sources as of the inner cutoff: they see only the events before it, as the evaluation builds stages at a split.
-        var training = Pool(AsOf.Context(_context, cutoff), _options);
-        await Task.WhenAll(serving, training.PrepareAsync(cancellationToken));
         var depth = _options.Candidates.Max(c => c.Depth);
-        var (table, customers, positives) = await TrainingSet.BuildAsync(History.Build(log, cutoff.UtcTicks), training, depth, cancellationToken);
+        var table = new FeatureTable(FeatureVector.Length(_serving.SourceCount));
+        var step = _options.WindowStepDays ?? _options.LabelDays;
+        var (customers, positives, bought) = (0, 0, 0);
+        for (var w = 0; w < _options.LabelWindows; w++)
+        {
+            var end = anchor.AddDays(-w * step);
+            var cutoff = end.AddDays(-_options.LabelDays);
+            // The same sources as of the window's inner cutoff: they see only the events before it, as the evaluation
+            // builds stages at a split. One window at a time, so only one extra set of source models is in memory.
+            var training = Pool(AsOf.Context(_context, cutoff), _options);
+            await training.PrepareAsync(cancellationToken);
+            var rows = await TrainingSet.AddAsync(table, (uint)(w * log.Customers.Count), History.Build(log, cutoff.UtcTicks), end.UtcTicks, training, depth, cancellationToken);
+            _context.Logger.LogInformation("reranker: window {Cutoff} to {End}: {Customers} customers, {Positives} of their {Bought} purchased items among the candidates",
+                cutoff, end, rows.Customers, rows.Positives, rows.Bought);
+            (customers, positives, bought) = (customers + rows.Customers, positives + rows.Positives, bought + rows.Bought);
+        }
+        await serving;
         // Without a single positive there is nothing to learn: the candidates then keep their merge order.
         var ranker = positives > 0 ? Ranker.Train(table, _options) : null;
         _model = new Model(History.Build(log, anchor.UtcTicks), ranker);
         if (ranker is null)
-            _context.Logger.LogWarning("reranker: nobody with earlier purchases bought between {Cutoff} and {Anchor}; candidates keep their sources' order", cutoff, anchor);
-        _context.Logger.LogInformation("reranker: labels {Cutoff} to {Anchor}, {Rows} candidates of {Customers} customers ({Positives} bought), trained in {Elapsed}",
-            cutoff, anchor, table.Count, customers, positives, _context.Time.GetElapsedTime(started));
+            _context.Logger.LogWarning("reranker: nobody with earlier purchases bought again in the {Windows} label window(s) before {Anchor}; candidates keep their sources' order",
+                _options.LabelWindows, anchor);
+        _context.Logger.LogInformation("reranker: {Windows} label window(s) up to {Anchor}, {Rows} candidates of {Customers} customers ({Positives} bought, candidate recall {Recall:P1}), trained in {Elapsed}",
+            _options.LabelWindows, anchor, table.Count, customers, positives, bought > 0 ? (double)positives / bought : 0, _context.Time.GetElapsedTime(started));
     }
 
     /// <inheritdoc />

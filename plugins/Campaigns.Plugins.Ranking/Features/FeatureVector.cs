@@ -11,7 +11,7 @@ namespace Campaigns.Plugins.Ranking.Features;
 internal static class FeatureVector
 {
     /// <summary>Features that do not depend on the sources; each source adds <see cref="PerSource"/> more.</summary>
-    public const int Base = 19;
+    public const int Base = 24;
 
     /// <summary>Per source: normalised score and reciprocal rank.</summary>
     public const int PerSource = 2;
@@ -48,6 +48,14 @@ internal static class FeatureVector
         target[15] = (float)its.RepurchaseRate;
         target[16] = its.First > 0 ? Days(h.AsOf - its.First) : None;
         target[17] = its.Last > 0 ? Days(h.AsOf - its.Last) : None;
+        var momentum = item >= 0 ? h.Momentum[item] : default;
+        var rhythm = customer >= 0 ? h.Rhythms[customer] : default;
+        target[19] = momentum.Ramp14;
+        target[20] = momentum.Ramp30;
+        // Due-ness of the customer's next order: days since their last purchase day ÷ their median gap (1 = due now).
+        target[21] = rhythm.MedianGapDays > 0 && cs.Last > 0 ? (float)(Days(h.AsOf - cs.Last) / rhythm.MedianGapDays) : None;
+        target[22] = cs.Occasions > 0 ? (float)rhythm.AutumnShare : None;
+        target[23] = (float)rhythm.LinesPerDay;
         var listed = 0;
         for (var s = 0; s < candidate.Ranks.Length; s++)
         {

@@ -37,6 +37,10 @@ internal sealed class History
 
     public ItemStats[] Items { get; private set; } = [];
 
+    public ItemMomentum[] Momentum { get; private set; } = [];
+
+    public CustomerRhythm[] Rhythms { get; private set; } = [];
+
     /// <summary>The pair stats of customer <paramref name="customer"/> and item <paramref name="item"/>; false when never bought.</summary>
     public bool TryGetPair(int customer, int item, out PairStats stats)
     {
@@ -63,6 +67,8 @@ internal sealed class History
         history.BuildPairs(kept);
         history.Customers = CustomerStats.Build(history);
         history.Items = ItemStats.Build(history);
+        history.Momentum = ItemMomentum.Build(history);
+        history.Rhythms = CustomerRhythm.Build(history);
         return history;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
 
 namespace Campaigns.Plugins.Ranking.Learning;
@@ -19,6 +20,22 @@ internal sealed class Ranker
     public static Ranker Train(FeatureTable table, RerankerOptions options)
     {
         var ml = new MLContext(options.Seed);
+        var data = table.ToDataView(ml);
+        var (model, ensemble) = options.Objective == "binary" ? Binary(ml, data, options) : LambdaRank(ml, data, options);
+        var trees = new Trees(ensemble);
+        // Our tree walk must agree with ML.NET's own scoring; a model it cannot reproduce is a bug, not a fallback case.
+        var expected = model.Transform(ml.Data.TakeRows(data, CheckedRows)).GetColumn<float>("Score").ToArray();
+        for (var r = 0; r < expected.Length; r++)
+        {
+            var ours = trees.Score(table.Row(r));
+            if (!trees.Supported || Math.Abs(ours - expected[r]) > 1e-4 * Math.Max(1, Math.Abs(expected[r])))
+                throw new InvalidOperationException($"Tree evaluation disagrees with ML.NET on row {r}: {ours} vs {expected[r]}.");
+        }
+        return new Ranker(trees);
+    }
+
+    private static (ITransformer, TreeEnsemble<RegressionTree>) LambdaRank(MLContext ml, IDataView data, RerankerOptions options)
+    {
         var trainer = ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
         {
             LabelColumnName = "Label",
@@ -33,18 +50,29 @@ internal sealed class Ranker
             Silent = true,
             Verbose = false,
         });
-        var data = table.ToDataView(ml);
         var model = ml.Transforms.Conversion.MapValueToKey("GroupKey", "Group").Append(trainer).Fit(data);
-        var trees = new Trees(model.LastTransformer.Model.TrainedTreeEnsemble);
-        // Our tree walk must agree with ML.NET's own scoring; a model it cannot reproduce is a bug, not a fallback case.
-        var expected = model.Transform(ml.Data.TakeRows(data, CheckedRows)).GetColumn<float>("Score").ToArray();
-        for (var r = 0; r < expected.Length; r++)
+        return (model, model.LastTransformer.Model.TrainedTreeEnsemble);
+    }
+
+    // The classifier's Score column is its raw margin (the calibrated probability is a separate column), the same
+    // sum of trees the walk computes, and a monotone function of the probability: the order is the same.
+    private static (ITransformer, TreeEnsemble<RegressionTree>) Binary(MLContext ml, IDataView data, RerankerOptions options)
+    {
+        var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
-            var ours = trees.Score(table.Row(r));
-            if (!trees.Supported || Math.Abs(ours - expected[r]) > 1e-4 * Math.Max(1, Math.Abs(expected[r])))
-                throw new InvalidOperationException($"Tree evaluation disagrees with ML.NET on row {r}: {ours} vs {expected[r]}.");
-        }
-        return new Ranker(trees);
+            LabelColumnName = "Truth",
+            FeatureColumnName = "Features",
+            NumberOfIterations = options.Trees,
+            NumberOfLeaves = options.Leaves,
+            LearningRate = options.LearningRate,
+            MinimumExampleCountPerLeaf = options.MinRowsPerLeaf,
+            NumberOfThreads = 1,
+            Seed = options.Seed,
+            Silent = true,
+            Verbose = false,
+        });
+        var model = ml.Transforms.CustomMapping<LabelRow, TruthRow>((i, o) => o.Truth = i.Label > 0, null).Append(trainer).Fit(data);
+        return (model, model.LastTransformer.Model.SubModel.TrainedTreeEnsemble);
     }
 
     /// <summary>The scores of every row of <paramref name="table"/>, in row order.</summary>
@@ -53,5 +81,15 @@ internal sealed class Ranker
         var scores = new double[table.Count];
         for (var r = 0; r < scores.Length; r++) scores[r] = _trees.Score(table.Row(r));
         return scores;
+    }
+
+    private sealed class LabelRow
+    {
+        public float Label { get; set; }
+    }
+
+    private sealed class TruthRow
+    {
+        public bool Truth { get; set; }
     }
 }
