@@ -8,9 +8,10 @@ namespace Campaigns.Plugins.Ranking;
 /// <remarks>
 /// The sources' lists are merged into one candidate set per customer; a LightGBM LambdaRank model orders it by features
 /// of the customer's own history with each item (frequency, recency, due-ness), the item (popularity overall and
-/// recent, repurchase rate) and each source's score and rank. The model is trained in <c>PrepareAsync</c> on the
-/// shop's own past: the last <see cref="LabelDays"/> days before now are the labels, features are computed at their
-/// start (the inner cutoff), one query group per customer. Defaults were chosen on a validation split (docs/benchmarks.md).
+/// recent, repurchase rate, ramp-up), the customer's rhythm (due-ness, autumn share, order size) and each source's score
+/// and rank. The model is trained in <c>PrepareAsync</c> on the shop's own past: <see cref="LabelWindows"/> windows of
+/// <see cref="LabelDays"/> days before now are the labels, features are computed at each window's start (its inner
+/// cutoff), one query group per customer and window. Defaults were chosen on a validation split (docs/benchmarks.md).
 /// </remarks>
 public sealed class RerankerOptions : IValidatableObject
 {
@@ -23,17 +24,18 @@ public sealed class RerankerOptions : IValidatableObject
         new() { Key = "trending", Depth = 20 },
     ];
 
-    /// <summary>Length in days of the inner label window at the end of the data (7 to 365). Default 90.</summary>
+    /// <summary>Length in days of each label window (7 to 365). Default 45.</summary>
     [Range(7, 365)]
-    public int LabelDays { get; set; } = 90;
+    public int LabelDays { get; set; } = 45;
 
     /// <summary>
     /// How many label windows the model learns from (1 to 12), each <see cref="LabelDays"/> long, the first ending at the
     /// anchor and each next one <see cref="WindowStepDays"/> earlier, every one with its own inner cutoff for features and
-    /// candidates. More windows give more, and more varied, customers to learn from. Default 1.
+    /// candidates. More windows give more, and more varied, customers to learn from. Default 3 (with 45 days: the last
+    /// 135 days before the anchor).
     /// </summary>
     [Range(1, 12)]
-    public int LabelWindows { get; set; } = 1;
+    public int LabelWindows { get; set; } = 3;
 
     /// <summary>Days between the ends of consecutive label windows (1 to 365); absent: <see cref="LabelDays"/> (windows side by side).</summary>
     [Range(1, 365)]

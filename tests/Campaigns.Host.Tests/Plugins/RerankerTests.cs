@@ -79,6 +79,46 @@ public sealed class RerankerTests(BundledPluginsFixture plugins) : IClassFixture
     }
 
     [Fact]
+    public async Task EarlierLabelWindowsTeachWhatAQuietLastMonthCannot()
+    {
+        // The refills come back 45 days before now, nothing is bought in the last 30 days: one 30-day window has no
+        // labels (the candidates keep buy-again's order, one-offs first); two windows learn from the month before.
+        var data = new InMemoryData();
+        for (var k = 0; k < 40; k++)
+        {
+            var c = $"c{k:00}";
+            foreach (var refill in Refills(k)) data.Buy(c, refill, Now.AddDays(-200)).Buy(c, refill, Now.AddDays(-150)).Buy(c, refill, Now.AddDays(-45));
+            foreach (var item in new[] { $"once{k % 7}", $"once{(k + 3) % 7}" })
+            {
+                for (var line = 0; line < 10; line++) data.Buy(c, item, Now.AddDays(-120).AddMinutes(line));
+            }
+        }
+        var audience = Enumerable.Range(0, 40).Select(k => new Customer($"c{k:00}")).ToArray();
+        const string OneWindow = """{"anchor":"now","labelDays":30,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
+        const string TwoWindows = """{"anchor":"now","labelDays":30,"labelWindows":2,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
+
+        var single = await Recommend("reranker", OneWindow, data, audience, new RecommendationRequest(2));
+        var stacked = await Recommend("reranker", TwoWindows, data, audience, new RecommendationRequest(2));
+
+        for (var k = 0; k < audience.Length; k++)
+        {
+            Assert.All(single[k], r => Assert.StartsWith("once", r.ItemId, StringComparison.Ordinal));
+            Assert.Equal(Refills(k).Order(), stacked[k].Select(r => r.ItemId).Order());
+        }
+    }
+
+    [Fact]
+    public async Task TheBinaryObjectiveLearnsTheRefillsToo()
+    {
+        var audience = Enumerable.Range(0, 40).Select(k => new Customer($"c{k:00}")).ToArray();
+        const string Options = """{"objective":"binary","trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
+
+        var lists = await Recommend("reranker", Options, Shop(), audience, new RecommendationRequest(2));
+
+        for (var k = 0; k < audience.Length; k++) Assert.Equal(Refills(k).Order(), lists[k].Select(r => r.ItemId).Order());
+    }
+
+    [Fact]
     public async Task TheTriggerItemIsNeverRecommended()
     {
         var lists = await Recommend("reranker", SmallModel, Shop(), [new("c00")], new RecommendationRequest(5, TriggerItemId: "refill0"));
@@ -98,6 +138,10 @@ public sealed class RerankerTests(BundledPluginsFixture plugins) : IClassFixture
     [InlineData("""{"leaves":1}""", "leaves")]
     [InlineData("""{"learningRate":0}""", "learningRate")]
     [InlineData("""{"anchor":"yesterday"}""", "anchor")]
+    [InlineData("""{"labelWindows":0}""", "labelWindows")]
+    [InlineData("""{"labelWindows":13}""", "labelWindows")]
+    [InlineData("""{"windowStepDays":0}""", "windowStepDays")]
+    [InlineData("""{"objective":"pointwise"}""", "objective")]
     public void InvalidOptionsAreRejectedWithTheirPath(string json, string path) =>
         Assert.Equal([path], plugins.ValidationPaths(StageKind.Recommender, "reranker", json));
 
