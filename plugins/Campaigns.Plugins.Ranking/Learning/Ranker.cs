@@ -1,11 +1,12 @@
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
 
 namespace Campaigns.Plugins.Ranking.Learning;
 
-/// <summary>The trained LightGBM LambdaRank model: one score per feature row, higher ranks first.</summary>
+/// <summary>The trained LightGBM model (LambdaRank or binary classifier): one score per feature row, higher ranks first.</summary>
 internal sealed class Ranker
 {
     private const int CheckedRows = 2_000;
@@ -36,20 +37,9 @@ internal sealed class Ranker
 
     private static (ITransformer, TreeEnsemble<RegressionTree>) LambdaRank(MLContext ml, IDataView data, RerankerOptions options)
     {
-        var trainer = ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
-        {
-            LabelColumnName = "Label",
-            FeatureColumnName = "Features",
-            RowGroupColumnName = "GroupKey",
-            NumberOfIterations = options.Trees,
-            NumberOfLeaves = options.Leaves,
-            LearningRate = options.LearningRate,
-            MinimumExampleCountPerLeaf = options.MinRowsPerLeaf,
-            NumberOfThreads = 1,
-            Seed = options.Seed,
-            Silent = true,
-            Verbose = false,
-        });
+        var trainer = ml.Ranking.Trainers.LightGbm(
+            WithTrees<LightGbmRankingTrainer.Options, float, RankingPredictionTransformer<LightGbmRankingModelParameters>, LightGbmRankingModelParameters>(
+                new() { LabelColumnName = "Label", RowGroupColumnName = "GroupKey" }, options));
         var model = ml.Transforms.Conversion.MapValueToKey("GroupKey", "Group").Append(trainer).Fit(data);
         return (model, model.LastTransformer.Model.TrainedTreeEnsemble);
     }
@@ -58,21 +48,29 @@ internal sealed class Ranker
     // sum of trees the walk computes, and a monotone function of the probability: the order is the same.
     private static (ITransformer, TreeEnsemble<RegressionTree>) Binary(MLContext ml, IDataView data, RerankerOptions options)
     {
-        var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-        {
-            LabelColumnName = "Truth",
-            FeatureColumnName = "Features",
-            NumberOfIterations = options.Trees,
-            NumberOfLeaves = options.Leaves,
-            LearningRate = options.LearningRate,
-            MinimumExampleCountPerLeaf = options.MinRowsPerLeaf,
-            NumberOfThreads = 1,
-            Seed = options.Seed,
-            Silent = true,
-            Verbose = false,
-        });
+        var trainer = ml.BinaryClassification.Trainers.LightGbm(
+            WithTrees<LightGbmBinaryTrainer.Options, float, BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>, CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>(
+                new() { LabelColumnName = "Truth" }, options));
         var model = ml.Transforms.CustomMapping<LabelRow, TruthRow>((i, o) => o.Truth = i.Label > 0, null).Append(trainer).Fit(data);
         return (model, model.LastTransformer.Model.SubModel.TrainedTreeEnsemble);
+    }
+
+    // Both objectives grow the same trees from the same options; one thread and the seed make them reproducible.
+    private static TOptions WithTrees<TOptions, TOutput, TTransformer, TModel>(TOptions trainer, RerankerOptions options)
+        where TOptions : LightGbmTrainerBase<TOptions, TOutput, TTransformer, TModel>.OptionsBase, new()
+        where TTransformer : ISingleFeaturePredictionTransformer<TModel>
+        where TModel : class
+    {
+        trainer.FeatureColumnName = "Features";
+        trainer.NumberOfIterations = options.Trees;
+        trainer.NumberOfLeaves = options.Leaves;
+        trainer.LearningRate = options.LearningRate;
+        trainer.MinimumExampleCountPerLeaf = options.MinRowsPerLeaf;
+        trainer.NumberOfThreads = 1;
+        trainer.Seed = options.Seed;
+        trainer.Silent = true;
+        trainer.Verbose = false;
+        return trainer;
     }
 
     /// <summary>The scores of every row of <paramref name="table"/>, in row order.</summary>

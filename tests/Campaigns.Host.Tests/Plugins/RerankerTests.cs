@@ -6,7 +6,8 @@ namespace Campaigns.Host.Tests.Plugins;
 public sealed class RerankerTests(BundledPluginsFixture plugins) : IClassFixture<BundledPluginsFixture>
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
-    private const string SmallModel = """{"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
+    // One 90-day label window, so the window holds exactly the refills' return (see Shop).
+    private const string SmallModel = """{"labelWindows":1,"labelDays":90,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
 
     // 40 customers, each with 2 "refill" items (bought on two separate days, then again in every later period) and
     // "one-off" items (bought once, on one day, as 3 order lines). buy-again weighs order lines, so the one-offs lead its
@@ -55,7 +56,7 @@ public sealed class RerankerTests(BundledPluginsFixture plugins) : IClassFixture
     public async Task TheSameSeedTrainsTheSameModel()
     {
         Customer[] audience = [new("c01"), new("c02"), new("c17")];
-        var options = """{"trees":40,"minRowsPerLeaf":5,"seed":7,"candidates":[{"key":"buy-again","depth":10},{"key":"item-knn","depth":10}]}""";
+        var options = """{"labelWindows":1,"labelDays":90,"trees":40,"minRowsPerLeaf":5,"seed":7,"candidates":[{"key":"buy-again","depth":10},{"key":"item-knn","depth":10}]}""";
 
         var first = await Recommend("reranker", options, Shop(), audience, new RecommendationRequest(6));
         var second = await Recommend("reranker", options, Shop(), audience, new RecommendationRequest(6));
@@ -66,7 +67,7 @@ public sealed class RerankerTests(BundledPluginsFixture plugins) : IClassFixture
     [Fact]
     public async Task WithNothingToLearnTheCandidatesKeepTheirSourcesOrder()
     {
-        // Anchored at now, the last 90 days hold no purchase: no labels, so no model.
+        // Anchored at now, the default label windows (three of 45 days: the last 135 days) hold no purchase: no labels, so no model.
         var data = new InMemoryData();
         data.Buy("c1", "a", Now.AddDays(-200)).Buy("c1", "b", Now.AddDays(-150)).Buy("c1", "b", Now.AddDays(-149)).Buy("c2", "c", Now.AddDays(-150));
         var options = """{"anchor":"now","candidates":[{"key":"buy-again","depth":5}]}""";
@@ -94,7 +95,7 @@ public sealed class RerankerTests(BundledPluginsFixture plugins) : IClassFixture
             }
         }
         var audience = Enumerable.Range(0, 40).Select(k => new Customer($"c{k:00}")).ToArray();
-        const string OneWindow = """{"anchor":"now","labelDays":30,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
+        const string OneWindow = """{"anchor":"now","labelDays":30,"labelWindows":1,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
         const string TwoWindows = """{"anchor":"now","labelDays":30,"labelWindows":2,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
 
         var single = await Recommend("reranker", OneWindow, data, audience, new RecommendationRequest(2));
@@ -111,7 +112,7 @@ public sealed class RerankerTests(BundledPluginsFixture plugins) : IClassFixture
     public async Task TheBinaryObjectiveLearnsTheRefillsToo()
     {
         var audience = Enumerable.Range(0, 40).Select(k => new Customer($"c{k:00}")).ToArray();
-        const string Options = """{"objective":"binary","trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
+        const string Options = """{"objective":"binary","labelWindows":1,"labelDays":90,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
 
         var lists = await Recommend("reranker", Options, Shop(), audience, new RecommendationRequest(2));
 
