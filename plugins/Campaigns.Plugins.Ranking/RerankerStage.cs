@@ -11,10 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace Campaigns.Plugins.Ranking;
 
 /// <summary>
-/// Learning to rank over other recommenders' candidates. <see cref="PrepareAsync"/> builds every source twice, as of
-/// the inner cutoff (the anchor − labelDays, the anchor being now or just after the latest event) and as of now,
-/// trains LightGBM LambdaRank on what customers bought after the cutoff, and keeps the history as of the anchor; a
-/// batch then collects candidates, computes features and scores them.
+/// Learning to rank over other recommenders' candidates. <see cref="PrepareAsync"/> builds every source as of now and
+/// once more as of each label window's inner cutoff (its start; the first window ends at the anchor, now or just after
+/// the latest event), trains LightGBM on what customers bought in each window, and keeps the history as of the anchor;
+/// a batch then collects candidates, computes features and scores them.
 /// </summary>
 internal sealed class RerankerStage : IRecommenderStage
 {
