@@ -47,7 +47,7 @@ internal static class ApiEndpoints
             return BatchProblems.TooLarge(options.MaxBodyBytes);
         started = phases.Add(IngestPhase.ReadBody, started);
         using var batch = BatchDocument.Parse(body, options);
-        phases.Add(IngestPhase.ParseAndValidate, started);
+        phases.Add(IngestPhase.Parse, started);
         if (batch.Errors.Count > 0)
             return BatchProblems.Refused(batch.Errors, batch.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
         // Not the request's token: once the transaction may have committed, the observers must hear about it.

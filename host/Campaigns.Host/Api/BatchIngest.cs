@@ -30,7 +30,7 @@ internal sealed class BatchIngest(IIngestStore writer, EventPublisher publisher,
             {
                 var started = Stopwatch.GetTimestamp();
                 var valid = Read(records, errors, f => EventRecords.Read(f, now, options));
-                started = phases.Add(IngestPhase.ParseAndValidate, started);
+                started = phases.Add(IngestPhase.Validate, started);
                 if (errors.Count > 0 || !store) return BatchResult.Refused(records.Count, errors);
                 var events = new StoredEvent[valid.Count];
                 for (var i = 0; i < events.Length; i++) events[i] = valid[i].ToStored();

@@ -7,8 +7,10 @@ internal enum IngestPhase
 {
     /// <summary>Reading the request body into memory.</summary>
     ReadBody,
-    /// <summary>Parsing the JSON and validating every field of every record.</summary>
-    ParseAndValidate,
+    /// <summary>Parsing the body's JSON (a bad body: finding the record and field where it broke).</summary>
+    Parse,
+    /// <summary>Validating every field of every record.</summary>
+    Validate,
     /// <summary>Deriving the content ids of events sent without one.</summary>
     DeriveIds,
     /// <summary>The database transaction: dedupe, insert, commit.</summary>
