@@ -80,7 +80,7 @@ internal static class BenchIngest
         var rows = await CountAsync(app.Services);
         var timed = events - warmUp * batchSize; // the warm-up batches are the first, all full
         var rate = timed / elapsed.TotalSeconds;
-        Console.WriteLine($"{(naive ? "naive (one INSERT per event)" : "ours (COPY / prepared batch)"),-32} {timed:N0} events timed after {events - timed:N0} warm-up " +
+        Console.WriteLine($"{(naive ? "naive (one INSERT per event)" : "ours (one INSERT / prepared batch)"),-32} {timed:N0} events timed after {events - timed:N0} warm-up " +
                           $"({EventBatches.BytesPerEvent(batches, events):0} bytes each) in {elapsed.TotalSeconds:0.0}s: {rate:N0} events/s; " +
                           $"stored {stored:N0} + warm-up, rows {rows:N0}{(rows == events && stored == timed ? "" : "  MISMATCH")}");
         Console.WriteLine(PhaseReport.Format(spent, elapsed * clients));

@@ -12,8 +12,7 @@ namespace Campaigns.Host.Api.Records;
 /// <summary>Reads behaviour events: the common fields, the type-specific properties, and the id (given or derived).</summary>
 internal static class EventRecords
 {
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
-        { "id", "customerId", "type", "itemId", "occurredAt", "quantity", "value", "query", "rating", "text" };
+    private static readonly KnownFields Known = new("id", "customerId", "type", "itemId", "occurredAt", "quantity", "value", "query", "rating", "text");
 
     // Events about no particular item; every other type needs an itemId. Opens and clicks may name the item.
     private static readonly HashSet<string> ItemOptional = new(StringComparer.Ordinal)
