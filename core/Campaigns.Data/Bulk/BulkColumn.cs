@@ -20,6 +20,9 @@ internal abstract class BulkColumn<T>(string name, NpgsqlDbType type, bool keepO
 
     /// <summary>The row's value as a parameter value (null for SQL NULL).</summary>
     public abstract object? Value(T row);
+
+    /// <summary>The column's values of all <paramref name="rows"/> as one typed array parameter, for <c>unnest</c>.</summary>
+    public abstract NpgsqlParameter Array(IReadOnlyList<T> rows);
 }
 
 /// <summary>A column whose values are references or non-nullable values.</summary>
@@ -36,6 +39,13 @@ internal sealed class ValueColumn<T, TValue>(string name, NpgsqlDbType type, Fun
     }
 
     public override object? Value(T row) => get(row);
+
+    public override NpgsqlParameter Array(IReadOnlyList<T> rows)
+    {
+        var values = new TValue[rows.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = get(rows[i]);
+        return new NpgsqlParameter<TValue[]> { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | Type };
+    }
 }
 
 /// <summary>A column of nullable values (stock, times that may be unset).</summary>
@@ -53,4 +63,11 @@ internal sealed class NullableColumn<T, TValue>(string name, NpgsqlDbType type, 
     }
 
     public override object? Value(T row) => get(row);
+
+    public override NpgsqlParameter Array(IReadOnlyList<T> rows)
+    {
+        var values = new TValue?[rows.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = get(rows[i]);
+        return new NpgsqlParameter<TValue?[]> { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | Type };
+    }
 }

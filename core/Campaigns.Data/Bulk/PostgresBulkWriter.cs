@@ -37,13 +37,12 @@ internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvide
     {
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         if (rows.Count == 0) return inserted;
-        var connection = (NpgsqlConnection)scope.Connection;
-        var transaction = (NpgsqlTransaction)scope.Transaction;
-        var staged = await StageAsync(connection, transaction, table, rows, cancellationToken);
+        // One statement over typed arrays (unnest) instead of CREATE TEMP TABLE + COPY + INSERT: an API batch is small
+        // (at most MaxRecords rows), and creating and dropping a temporary table per batch writes the system catalogs
+        // (pg_class, pg_attribute, pg_type) every time, which cost more than the COPY saved (docs/benchmarks.md, issue 5).
         // RETURNING names exactly the rows this statement inserted: the new ones, told apart from duplicates in one round trip.
-        await using var command = new NpgsqlCommand(
-            $"INSERT INTO {table.Table} ({table.ColumnList}) SELECT {table.ColumnList} FROM {staged} ON CONFLICT ({table.Key.Name}) DO NOTHING RETURNING {table.Key.Name}",
-            connection, transaction) { CommandTimeout = 0 };
+        await using var command = new NpgsqlCommand(table.InsertNewFromArrays, (NpgsqlConnection)scope.Connection, (NpgsqlTransaction)scope.Transaction) { CommandTimeout = 0 };
+        foreach (var column in table.Columns) command.Parameters.Add(column.Array(rows));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) inserted.Add(reader.GetString(0));
         return inserted;

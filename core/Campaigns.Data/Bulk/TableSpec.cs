@@ -10,6 +10,8 @@ internal sealed class TableSpec<T>
         // The first column is the key by convention: every bulk-written table is keyed by one text column.
         Key = columns[0];
         ColumnList = string.Join(", ", columns.Select(c => c.Name));
+        InsertNewFromArrays = $"INSERT INTO {table} ({ColumnList}) SELECT * FROM unnest({string.Join(", ", columns.Select((_, i) => "$" + (i + 1)))}) " +
+                              $"ON CONFLICT ({Key.Name}) DO NOTHING RETURNING {Key.Name}";
     }
 
     public string Table { get; }
@@ -20,6 +22,9 @@ internal sealed class TableSpec<T>
 
     /// <summary>The column names, comma-separated, in write order.</summary>
     public string ColumnList { get; }
+
+    /// <summary>PostgreSQL: inserts the rows given as one array parameter per column ($1, $2, ... in column order) whose key is new; returns their keys.</summary>
+    public string InsertNewFromArrays { get; }
 
     /// <summary>The SET list of an upsert: every column but the key and those kept on update.</summary>
     public string UpdateList => string.Join(", ",

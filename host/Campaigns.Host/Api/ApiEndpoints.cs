@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Campaigns.Host.Api.Body;
 using Campaigns.Host.Api.Docs;
 using Campaigns.Host.Api.Keys;
+using Campaigns.Host.Api.Phases;
 using Campaigns.Host.Privacy;
 using Campaigns.Host.Reports;
 using Campaigns.Host.Segments;
@@ -25,7 +27,7 @@ internal static class ApiEndpoints
     }
 
     private static void Map(RouteGroupBuilder api, string path, RecordKind kind, string scope, Type schema, string summary) =>
-        api.MapPost(path, (HttpContext context, BatchIngest ingest, ApiOptions options) => PostAsync(context, ingest, options, kind))
+        api.MapPost(path, (HttpContext context, BatchIngest ingest, ApiOptions options, IngestPhases phases) => PostAsync(context, ingest, options, phases, kind))
             .RequireApiScope(scope)
             .WithName("post-" + kind.ToString().ToLowerInvariant())
             .WithSummary(summary)
@@ -37,12 +39,15 @@ internal static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-    private static async Task<IResult> PostAsync(HttpContext context, BatchIngest ingest, ApiOptions options, RecordKind kind)
+    private static async Task<IResult> PostAsync(HttpContext context, BatchIngest ingest, ApiOptions options, IngestPhases phases, RecordKind kind)
     {
         if (!context.Request.HasJsonContentType()) return BatchProblems.UnsupportedMediaType();
+        var started = Stopwatch.GetTimestamp();
         if (await RequestBody.ReadAsync(context, options.MaxBodyBytes, context.RequestAborted) is not { } body)
             return BatchProblems.TooLarge(options.MaxBodyBytes);
+        started = phases.Add(IngestPhase.ReadBody, started);
         using var batch = BatchDocument.Parse(body, options);
+        phases.Add(IngestPhase.Parse, started);
         if (batch.Errors.Count > 0)
             return BatchProblems.Refused(batch.Errors, batch.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
         // Not the request's token: once the transaction may have committed, the observers must hear about it.

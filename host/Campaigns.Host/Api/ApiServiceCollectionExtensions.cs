@@ -1,5 +1,6 @@
 using Campaigns.Host.Api;
 using Campaigns.Host.Api.Docs;
+using Campaigns.Host.Api.Phases;
 using Campaigns.Host.Reports;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ internal static class ApiServiceCollectionExtensions
     {
         services.AddSingleton(ApiOptions.From(configuration));
         services.AddSingleton<BatchIngest>();
+        services.AddSingleton<IngestPhases>();
         // The /api/v1 group also serves experiment reports (MapCampaignsApi maps them).
         services.AddCampaignsReports();
         services.AddOpenApi("v1", options =>

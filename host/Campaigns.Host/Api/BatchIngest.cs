@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Campaigns.Data;
 using Campaigns.Events;
+using Campaigns.Host.Api.Phases;
 using Campaigns.Host.Api.Records;
 using Campaigns.Ingest;
 using Campaigns.Storage;
@@ -12,7 +14,7 @@ namespace Campaigns.Host.Api;
 /// The REST endpoints and the <c>ingest</c> verb both come through here, so they accept and refuse exactly the same.
 /// All or nothing: one bad record and nothing of the batch is stored.
 /// </summary>
-internal sealed class BatchIngest(IIngestStore writer, EventPublisher publisher, TimeProvider time, ApiOptions options)
+internal sealed class BatchIngest(IIngestStore writer, EventPublisher publisher, TimeProvider time, ApiOptions options, IngestPhases phases)
 {
     /// <summary>
     /// Validates and stores <paramref name="records"/>; on any error nothing is stored and the errors are returned. With
@@ -26,10 +28,18 @@ internal sealed class BatchIngest(IIngestStore writer, EventPublisher publisher,
         {
             case RecordKind.Events:
             {
-                var events = Read(records, errors, f => EventRecords.Read(f, now, options));
+                var started = Stopwatch.GetTimestamp();
+                var valid = Read(records, errors, f => EventRecords.Read(f, now, options));
+                started = phases.Add(IngestPhase.Validate, started);
                 if (errors.Count > 0 || !store) return BatchResult.Refused(records.Count, errors);
+                var events = new StoredEvent[valid.Count];
+                for (var i = 0; i < events.Length; i++) events[i] = valid[i].ToStored();
+                started = phases.Add(IngestPhase.DeriveIds, started);
                 var stored = await writer.AddEventsAsync(events, cancellationToken);
+                started = phases.Add(IngestPhase.Store, started);
                 await PublishAsync([.. stored.Select(e => e.Interaction)], [], [], cancellationToken);
+                phases.Add(IngestPhase.Publish, started);
+                phases.AddRecords(records.Count);
                 return new BatchResult(records.Count, stored.Count, records.Count - stored.Count, []);
             }
             case RecordKind.Customers:

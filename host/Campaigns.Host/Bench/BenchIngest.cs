@@ -4,6 +4,7 @@ using Campaigns.Data;
 using Campaigns.Data.Access;
 using Campaigns.Data.Ingest;
 using Campaigns.Host.Api;
+using Campaigns.Host.Api.Phases;
 using Campaigns.Host.Cli;
 using Campaigns.Planning;
 using Campaigns.Storage;
@@ -70,15 +71,19 @@ internal static class BenchIngest
         // would otherwise count against whichever store is measured first.
         var warmUp = Math.Min(20, batches.Length / 10);
         await PostAllAsync(http, url, batches, 0, warmUp, clients);
+        var phases = app.Services.GetRequiredService<IngestPhases>();
+        var before = phases.Snapshot();
         var watch = Stopwatch.StartNew();
         var stored = await PostAllAsync(http, url, batches, warmUp, batches.Length, clients);
         var elapsed = watch.Elapsed;
+        var spent = phases.Snapshot().Since(before);
         var rows = await CountAsync(app.Services);
         var timed = events - warmUp * batchSize; // the warm-up batches are the first, all full
         var rate = timed / elapsed.TotalSeconds;
-        Console.WriteLine($"{(naive ? "naive (one INSERT per event)" : "ours (COPY / prepared batch)"),-32} {timed:N0} events timed after {events - timed:N0} warm-up " +
+        Console.WriteLine($"{(naive ? "naive (one INSERT per event)" : "ours (one INSERT / prepared batch)"),-32} {timed:N0} events timed after {events - timed:N0} warm-up " +
                           $"({EventBatches.BytesPerEvent(batches, events):0} bytes each) in {elapsed.TotalSeconds:0.0}s: {rate:N0} events/s; " +
                           $"stored {stored:N0} + warm-up, rows {rows:N0}{(rows == events && stored == timed ? "" : "  MISMATCH")}");
+        Console.WriteLine(PhaseReport.Format(spent, elapsed * clients));
         if (rows != events || stored != timed) throw new InvalidOperationException("not every event was stored exactly once");
         return rate;
     }

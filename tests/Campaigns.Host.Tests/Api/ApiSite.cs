@@ -99,6 +99,11 @@ internal sealed class ApiSite : IAsyncDisposable
         return await ScalarAsync("SELECT properties FROM events WHERE event_id = @id", eventId) as string;
     }
 
+    public async Task<bool> HasEventAsync(string eventId)
+    {
+        return Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM events WHERE event_id = @id", eventId), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }
+
     private async Task<object?> ScalarAsync(string sql, string? id)
     {
         await using var connection = await _app.Services.GetRequiredService<ISqlDatabase>().OpenAsync(CancellationToken.None);

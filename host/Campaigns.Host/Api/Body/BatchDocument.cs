@@ -33,9 +33,17 @@ internal sealed class BatchDocument : IDisposable
     {
         if (!System.Text.Unicode.Utf8.IsValid(json.Span))
             return Refused(new RecordError(-1, "", "the body is not valid UTF-8"));
-        if (JsonShape.Check(json.Span, options.MaxDepth) is { } bad)
-            return Refused(bad);
-        var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = options.MaxDepth + 1 });
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = options.MaxDepth });
+        }
+        catch (JsonException)
+        {
+            // Only a body the parser refused pays for the second pass that says in which record and field it broke:
+            // on every body it was a second full read of each batch (docs/benchmarks.md, issue 5).
+            return Refused(JsonShape.Check(json.Span, options.MaxDepth) ?? new RecordError(-1, "", "is not valid JSON"));
+        }
         var root = document.RootElement;
         var array = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("records", out var wrapped) ? wrapped : root;
         if (array.ValueKind != JsonValueKind.Array)

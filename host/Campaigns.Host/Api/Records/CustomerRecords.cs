@@ -8,8 +8,7 @@ namespace Campaigns.Host.Api.Records;
 /// <summary>Reads customer upserts: contact fields, an IANA time zone, consent flags and free attributes.</summary>
 internal static partial class CustomerRecords
 {
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
-        { "id", "email", "phone", "timeZone", "locale", "consent", "attributes" };
+    private static readonly KnownFields Known = new("id", "email", "phone", "timeZone", "locale", "consent", "attributes");
 
     private static readonly ConcurrentDictionary<string, bool> IanaZones = new(StringComparer.Ordinal);
 

@@ -6,8 +6,7 @@ namespace Campaigns.Host.Api.Records;
 /// <summary>Reads catalog item upserts: title, price, stock, tags and the rest.</summary>
 internal static class ItemRecords
 {
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
-        { "id", "title", "description", "category", "price", "stock", "tags", "imageUrl" };
+    private static readonly KnownFields Known = new("id", "title", "description", "category", "price", "stock", "tags", "imageUrl");
 
     /// <summary>The patch, or null when the record is not an object or has no usable id.</summary>
     public static ItemPatch? Read(RecordFields fields)

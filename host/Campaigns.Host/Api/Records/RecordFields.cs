@@ -24,10 +24,10 @@ internal sealed class RecordFields(JsonElement record, int index, List<RecordErr
     public bool Has(string name) => record.TryGetProperty(name, out _);
 
     /// <summary>Records an error for every field not in <paramref name="known"/> (a typo would otherwise be dropped silently).</summary>
-    public void RejectUnknown(IReadOnlySet<string> known)
+    public void RejectUnknown(KnownFields known)
     {
         foreach (var property in record.EnumerateObject())
-            if (!known.Contains(property.Name)) Fail(property.Name, "is not a known field");
+            if (!known.Contains(property)) Fail(property.Name, "is not a known field");
     }
 
     public void Fail(string field, string message) => errors.Add(new RecordError(index, field, message));
@@ -39,14 +39,18 @@ internal sealed class RecordFields(JsonElement record, int index, List<RecordErr
     /// <summary>A required string of 1..<paramref name="maxLength"/> characters.</summary>
     public string? RequiredText(string name, int maxLength)
     {
-        if (Value(name) is null) { Fail(name, "is required"); return null; }
-        return Text(name, maxLength);
+        if (Value(name) is not { } value) { Fail(name, "is required"); return null; }
+        return Text(name, value, maxLength);
     }
 
     /// <summary>An optional string of 1..<paramref name="maxLength"/> characters; null when absent, null or wrong.</summary>
     public string? Text(string name, int maxLength)
     {
-        if (Value(name) is not { } value) return null;
+        return Value(name) is { } value ? Text(name, value, maxLength) : null;
+    }
+
+    private string? Text(string name, JsonElement value, int maxLength)
+    {
         if (value.ValueKind != JsonValueKind.String) { Fail(name, "must be a string"); return null; }
         var text = value.GetString()!;
         if (text.Length == 0) { Fail(name, "must not be empty"); return null; }
