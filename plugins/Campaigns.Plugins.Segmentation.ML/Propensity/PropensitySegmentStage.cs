@@ -14,9 +14,6 @@ internal sealed class PropensitySegmentStage(StageContext context, PropensitySeg
     /// <summary>Label shuffles the control averages.</summary>
     private const int ControlShuffles = 5;
 
-    /// <summary>Most training rows FastTree sees; larger stacks are sampled per class (<see cref="PropensitySet.Sample"/>).</summary>
-    private const int MaxTrainingRows = 200_000;
-
     private PurchaseLog? _log;
     private PropensitySet? _training;
     private int _stackedRows;
@@ -94,7 +91,7 @@ internal sealed class PropensitySegmentStage(StageContext context, PropensitySeg
         // Every training cutoff's rows: labels end at now − horizon at the latest, so validation never leaks into training.
         var stacked = PropensitySet.Concat(Enumerable.Range(0, options.TrainingWindows).Select(i => PropensitySet.At(_log, i, options)));
         _stackedRows = stacked.Rows.Count;
-        _training = stacked.Sample(MaxTrainingRows, options.Seed);
+        _training = stacked.Sample(options.MaxTrainingRows, options.Seed);
         _model = PropensityModel.Train(_training, options);
         context.Logger.LogInformation("propensity-segment: trained on {Rows} of {Stacked} rows from {Windows} cutoffs in {Seconds:0.0} s", _training.Rows.Count, _stackedRows,
             options.TrainingWindows, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
