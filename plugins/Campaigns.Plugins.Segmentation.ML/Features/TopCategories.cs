@@ -8,7 +8,11 @@ namespace Campaigns.Plugins.Segmentation.ML.Features;
 /// one customer profiles file it under (the catalogue's category, else its broadest title word: BAG, CHRISTMAS...), and
 /// the four kept are those of the items the most customers bought, so the profile path and the event path pick the same.
 /// </summary>
-internal sealed class TopCategories
+/// <param name="words">The four categories.</param>
+/// <param name="all">Every category, ordinal order.</param>
+/// <param name="top">The index in <paramref name="all"/> of each of <paramref name="words"/>.</param>
+/// <param name="itemCategory">Each item's index in <paramref name="all"/>.</param>
+internal sealed class TopCategories(IReadOnlyList<string> words, IReadOnlyList<string> all, int[] top, Dictionary<string, int> itemCategory)
 {
     /// <summary>How many categories the features carry (a fixed number keeps the feature vector's length constant).</summary>
     public const int Count = 4;
@@ -16,27 +20,17 @@ internal sealed class TopCategories
     /// <summary>How many of the most bought items the categories are learnt from.</summary>
     private const int TopItems = 2_000;
 
-    private readonly Dictionary<string, int> _itemCategory;
-
-    private TopCategories(IReadOnlyList<string> words, IReadOnlyList<string> all, int[] top, Dictionary<string, int> itemCategory)
-    {
-        Words = words;
-        All = all;
-        Top = top;
-        _itemCategory = itemCategory;
-    }
-
     /// <summary>The categories (upper case, as in profiles), most customers first; fewer than <see cref="Count"/> in a tiny catalogue.</summary>
-    public IReadOnlyList<string> Words { get; }
+    public IReadOnlyList<string> Words { get; } = words;
 
     /// <summary>Every category of the catalogue, in ordinal order (a profile keeps a customer's top 20 of them, so all count).</summary>
-    public IReadOnlyList<string> All { get; }
+    public IReadOnlyList<string> All { get; } = all;
 
     /// <summary>The index in <see cref="All"/> of each of <see cref="Words"/>.</summary>
-    public IReadOnlyList<int> Top { get; }
+    public IReadOnlyList<int> Top { get; } = top;
 
     /// <summary>The index (into <see cref="All"/>) of an item's category; -1 when the item is unknown.</summary>
-    public int Of(string itemId) => _itemCategory.GetValueOrDefault(itemId, -1);
+    public int Of(string itemId) => itemCategory.GetValueOrDefault(itemId, -1);
 
     /// <summary>Learns the categories from the items most customers bought before <paramref name="until"/>.</summary>
     public static async Task<TopCategories> LearnAsync(IInteractionReader interactions, ICatalogReader catalog, DateTimeOffset until, CancellationToken cancellationToken)
