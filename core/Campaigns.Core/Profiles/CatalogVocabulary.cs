@@ -25,17 +25,14 @@ internal sealed class CatalogVocabulary
 
     public static CatalogVocabulary Build(IReadOnlyCollection<CatalogItem> items)
     {
-        var titleWords = items.Select(i => Words.Of(i.Title).Distinct().ToArray()).ToArray();
-        var titleDf = Count(titleWords);
+        var categories = ItemCategories.Of(items);
         var keywordSets = items.Select(i => Words.Of(i.Title + " " + i.Description).Select(w => w.ToLowerInvariant()).ToArray()).ToArray();
         var keywordDf = Count(keywordSets.Select(k => k.Distinct().ToArray()));
         var facts = new Dictionary<string, ItemFacts>(items.Count, StringComparer.Ordinal);
         var index = 0;
         foreach (var item in items)
         {
-            var category = !string.IsNullOrWhiteSpace(item.Category)
-                ? item.Category.Trim().ToUpperInvariant()
-                : titleWords[index].OrderByDescending(w => titleDf[w]).ThenBy(w => w, StringComparer.Ordinal).FirstOrDefault() ?? "OTHER";
+            var category = categories[index];
             var brand = item.Tags.FirstOrDefault(t => t.StartsWith("brand:", StringComparison.OrdinalIgnoreCase))?[6..].Trim().ToUpperInvariant();
             var keywords = keywordSets[index].GroupBy(w => w, StringComparer.Ordinal)
                 .Select(g => new KeyValuePair<string, double>(g.Key, g.Count() * Math.Log((double)items.Count / keywordDf[g.Key])))

@@ -1,6 +1,4 @@
-using System.Text.Json;
-using Campaigns.Campaign;
-using Campaigns.Host.Cli;
+using Campaigns.Host.Segments;
 using Campaigns.Segments;
 using Hangfire.Dashboard;
 
@@ -14,7 +12,6 @@ namespace Campaigns.Host.Dashboard;
 internal sealed class SegmentPreviewDispatcher : IDashboardDispatcher
 {
     public const string Path = "/campaigns/segments/preview";
-    private const int MaxSample = 200;
 
     public async Task Dispatch(DashboardContext context)
     {
@@ -24,36 +21,8 @@ internal sealed class SegmentPreviewDispatcher : IDashboardDispatcher
             http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             return;
         }
-        string stage;
-        JsonElement? options;
-        int sample;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-            var root = document.RootElement;
-            stage = root.TryGetProperty("stage", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "";
-            options = root.TryGetProperty("options", out var o) && o.ValueKind != JsonValueKind.Null ? o.Clone() : null;
-            sample = root.TryGetProperty("sample", out var n) && n.TryGetInt32(out var size) ? size : SegmentPreview.DefaultSample;
-        }
-        catch (JsonException ex)
-        {
-            await WriteAsync(http, 400, JsonSerializer.Serialize(new { errors = new[] { new { path = "$", message = "not valid JSON: " + ex.Message } } }));
-            return;
-        }
-        if (sample is < 0 or > MaxSample)
-        {
-            await WriteAsync(http, 400, JsonSerializer.Serialize(new { errors = new[] { new { path = "$.sample", message = $"must be between 0 and {MaxSample}" } } }));
-            return;
-        }
-        try
-        {
-            var result = await http.RequestServices.GetRequiredService<SegmentPreview>().PreviewAsync(stage, options, sample, http.RequestAborted);
-            await WriteAsync(http, 200, PreviewJson.Write(result));
-        }
-        catch (CampaignDefinitionException ex)
-        {
-            await WriteAsync(http, 400, JsonSerializer.Serialize(new { errors = ex.Errors.Select(e => new { path = e.Path, message = e.Message }) }));
-        }
+        var (status, json) = await PreviewRequest.HandleAsync(http.Request.Body, http.RequestServices.GetRequiredService<SegmentPreview>(), http.RequestAborted);
+        await WriteAsync(http, status, json);
     }
 
     private static async Task WriteAsync(HttpContext http, int status, string json)

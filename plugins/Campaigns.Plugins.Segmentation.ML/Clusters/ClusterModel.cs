@@ -19,7 +19,7 @@ internal sealed record ClusterModel(IReadOnlyList<Cluster> Clusters, IReadOnlyLi
     private const int SelectionSample = 20_000;
 
     /// <summary>Clusters <paramref name="customers"/> (ids ordered, raw feature vectors).</summary>
-    public static ClusterModel Train(IReadOnlyList<(string Id, float[] Raw)> customers, IReadOnlyList<string> keywords, KMeansSegmentOptions options)
+    public static ClusterModel Train(IReadOnlyList<(string Id, float[] Raw)> customers, IReadOnlyList<string> categories, KMeansSegmentOptions options)
     {
         var logged = customers.Select(c => CustomerFeatures.Logged(c.Raw)).ToList();
         var scale = Standardizer.Fit(logged);
@@ -49,7 +49,7 @@ internal sealed record ClusterModel(IReadOnlyList<Cluster> Clusters, IReadOnlyLi
         var all = ml.Data.LoadFromEnumerable(points);
         var labels = ml.Data.CreateEnumerable<ClusterPrediction>(Fit(ml, all, chosen).Transform(all), reuseRowObject: false)
             .Select(p => (int)p.PredictedLabel - 1).ToArray();
-        return new ClusterModel(Describe(customers, points, labels, chosen, scale, keywords), quality);
+        return new ClusterModel(Describe(customers, points, labels, chosen, scale, categories), quality);
     }
 
     private static ITransformer Fit(MLContext ml, IDataView data, int k) =>
@@ -64,7 +64,7 @@ internal sealed record ClusterModel(IReadOnlyList<Cluster> Clusters, IReadOnlyLi
         }).Fit(data);
 
     private static List<Cluster> Describe(IReadOnlyList<(string Id, float[] Raw)> customers, List<PointRow> points, int[] labels, int k, Standardizer scale,
-        IReadOnlyList<string> keywords)
+        IReadOnlyList<string> categories)
     {
         var zCentroids = new double[k][];
         var members = new List<string>[k];
@@ -79,7 +79,7 @@ internal sealed record ClusterModel(IReadOnlyList<Cluster> Clusters, IReadOnlyLi
 
         var original = used.ToDictionary(c => c, c => Enumerable.Range(0, CustomerFeatures.Count)
             .Select(f => CustomerFeatures.Unlogged(f, scale.Invert(f, zCentroids[c][f]))).ToArray());
-        var names = ClusterNames.Name(used.Select(c => (zCentroids[c], original[c])).ToList(), keywords);
+        var names = ClusterNames.Name(used.Select(c => (zCentroids[c], original[c])).ToList(), categories);
         return [.. used.Select((c, i) => new Cluster(names[i], members[c], original[c]))
             .OrderByDescending(c => c.Members.Count).ThenBy(c => c.Name, StringComparer.Ordinal)];
     }

@@ -5,7 +5,7 @@ namespace Campaigns.Plugins.Segmentation.ML.Clusters;
 /// <summary>
 /// Names a cluster in words from its centroid relative to the population (z-scores: 0 is the average customer):
 /// recency (recent / lapsed), frequency (one-time / repeat / frequent), spend (low / mid / high spenders) and, when one
-/// stands out, the product keyword they buy most ("who like christmas").
+/// stands out, the product category they buy most ("who like christmas").
 /// </summary>
 internal static class ClusterNames
 {
@@ -13,9 +13,9 @@ internal static class ClusterNames
     private const double Notable = 0.5;
 
     /// <summary>One unique name per centroid, in order.</summary>
-    public static string[] Name(IReadOnlyList<(double[] Z, double[] Original)> centroids, IReadOnlyList<string> keywords)
+    public static string[] Name(IReadOnlyList<(double[] Z, double[] Original)> centroids, IReadOnlyList<string> categories)
     {
-        var names = centroids.Select(c => Words(c.Z, c.Original) + Affinity(c.Z, keywords)).ToArray();
+        var names = centroids.Select(c => Words(c.Z, c.Original) + Affinity(c.Z, categories)).ToArray();
         // Two clusters with the same words are told apart by a number, in centroid order.
         for (var i = 0; i < names.Length; i++)
         {
@@ -34,9 +34,9 @@ internal static class ClusterNames
         return recency + frequency + spend;
     }
 
-    private static string? Affinity(double[] z, IReadOnlyList<string> keywords)
+    private static string? Affinity(double[] z, IReadOnlyList<string> categories)
     {
-        var best = Enumerable.Range(0, keywords.Count).Select(k => (k, z: z[CustomerFeatures.FirstAffinity + k])).OrderByDescending(x => x.z).FirstOrDefault();
-        return keywords.Count > 0 && best.z > Notable ? $" who like {keywords[best.k]}" : null;
+        var best = Enumerable.Range(0, categories.Count).Select(k => (k, z: z[CustomerFeatures.FirstAffinity + k])).OrderByDescending(x => x.z).FirstOrDefault();
+        return categories.Count > 0 && best.z > Notable ? $" who like {categories[best.k].ToLowerInvariant()}" : null;
     }
 }

@@ -5,7 +5,8 @@ namespace Campaigns.Plugins.Segmentation.ML.Clusters;
 /// <summary>Options of the <c>kmeans-segment</c> audience.</summary>
 /// <remarks>
 /// Every customer with a purchase is described by days since their last order, orders, spend, days between orders,
-/// days as a customer and their share of purchases of the four most bought title keywords; money, counts and days on a
+/// days as a customer and their share of spend in the four most bought categories (from the customer profiles when the host
+/// keeps them, else from purchase events, defined alike); money, counts and days on a
 /// log scale, then every feature as a z-score. ML.NET's K-means is trained for each k from <see cref="KMin"/> to
 /// <see cref="KMax"/> (on a sample of at most 20,000 customers) and the k with the lowest Davies-Bouldin index is kept;
 /// each cluster is then named in words from its centroid, e.g. <c>recent frequent high spenders</c>. Run

@@ -15,6 +15,7 @@ internal sealed class KMeansSegmentStage(StageContext context, KMeansSegmentOpti
     private ClusterModel? _model;
     private string[] _featureNames = [];
     private Cluster? _picked;
+    private string _source = "";
 
     /// <inheritdoc />
     public async ValueTask PrepareAsync(CancellationToken cancellationToken)
@@ -39,7 +40,7 @@ internal sealed class KMeansSegmentStage(StageContext context, KMeansSegmentOpti
         var how = _model.Quality.Count > 1
             ? $"k={chosen} chosen by the lowest Davies-Bouldin index among k={_model.Quality[0].K}..{_model.Quality[^1].K}"
             : $"k={chosen} fixed";
-        return new SegmentReport($"kmeans-segment: {_model.Clusters.Sum(c => c.Members.Count):N0} customers, {how}",
+        return new SegmentReport($"kmeans-segment: {_model.Clusters.Sum(c => c.Members.Count):N0} customers, {how}; features from {_source}",
             [.. _model.Clusters.Select(c => new SegmentSummary(c.Name, c.Members.Count)
             {
                 Figures = [.. _featureNames.Select((name, f) => new SegmentFigure(name, c.Centroid[f]))],
@@ -53,15 +54,24 @@ internal sealed class KMeansSegmentStage(StageContext context, KMeansSegmentOpti
     {
         if (_model is not null) return;
         var now = await ReferenceTime.ResolveAsync(context.Interactions, options.Anchor, context.Time.GetUtcNow(), QuietDays, cancellationToken);
-        var log = await PurchaseLog.LoadAsync(context.Interactions, context.Catalog, [now], TimeSpan.Zero, cancellationToken);
-        var customers = log.At(0).Select(c => (c.CustomerId, c.Features.Vector(now))).ToList();
+        var categories = await TopCategories.LearnAsync(context.Interactions, context.Catalog, now, cancellationToken);
+        var customers = await CustomersAsync(now, categories, cancellationToken);
         if (customers.Count < 2)
             throw new InvalidOperationException($"kmeans-segment: {customers.Count} customers with purchases before {now:u}; at least 2 are needed to form clusters");
-        _featureNames = CustomerFeatures.Names(log.Keywords);
+        _featureNames = CustomerFeatures.Names(categories);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        _model = ClusterModel.Train(customers, log.Keywords.Words, options);
-        context.Logger.LogInformation("kmeans-segment: {Customers} customers as of {Now:u}, k={K} in {Seconds:0.0} s", customers.Count, now,
+        _model = ClusterModel.Train(customers, categories.Words, options);
+        context.Logger.LogInformation("kmeans-segment: {Customers} customers as of {Now:u} from {Source}, k={K} in {Seconds:0.0} s", customers.Count, now, _source,
             _model.Clusters.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>Every customer with a purchase before <paramref name="now"/> and their features: from the profiles when there are any, else from events.</summary>
+    private async Task<List<(string Id, float[] Raw)>> CustomersAsync(DateTimeOffset now, TopCategories categories, CancellationToken cancellationToken)
+    {
+        (var rows, _source) = await FeatureSource.TryProfilesAsync(context, now, categories, cancellationToken);
+        if (rows is not null) return [.. rows.Select(r => (r.Id, r.Raw))];
+        var log = await PurchaseLog.LoadAsync(context.Interactions, categories, [now], TimeSpan.Zero, cancellationToken);
+        return [.. log.At(0).Select(c => (c.CustomerId, c.Features.Vector(now, categories)))];
     }
 
     private Cluster Pick(ClusterModel model)

@@ -4,13 +4,14 @@ namespace Campaigns.Plugins.Segmentation.ML.Features;
 
 /// <summary>
 /// A customer's purchases before a cutoff, summed as they stream past: RFM (recency, frequency, monetary), the time
-/// between orders, tenure and keyword affinities. This is the one place the audiences' features are defined, so it
-/// can later be replaced by the customer profiles the host will keep.
+/// between orders, tenure and category affinities. This is the event path (hosts without profiles, and the past
+/// cutoffs propensity trains at); <see cref="ProfileFeatures"/> builds the same vector from a stored profile, and every
+/// feature is defined as the profile field it mirrors (docs/segments-ml.md).
 /// </summary>
 internal sealed class CustomerFeatures
 {
     /// <summary>Length of the feature vector.</summary>
-    public const int Count = 5 + Keywords.Count;
+    public const int Count = 5 + TopCategories.Count;
 
     /// <summary>Index of "days since last order" in the vector.</summary>
     public const int Recency = 0;
@@ -24,10 +25,13 @@ internal sealed class CustomerFeatures
     /// <summary>Index of "days between orders" in the vector.</summary>
     public const int Interval = 3;
 
-    /// <summary>Index of the first keyword share in the vector.</summary>
+    /// <summary>Index of "days as customer" in the vector.</summary>
+    public const int Tenure = 4;
+
+    /// <summary>Index of the first category share in the vector.</summary>
     public const int FirstAffinity = 5;
 
-    private readonly int[] _keywordLines = new int[Keywords.Count];
+    private readonly CategorySpend _categorySpend = new();
     private DateTimeOffset _first;
     private DateTimeOffset _last;
     private int _orders;
@@ -41,12 +45,12 @@ internal sealed class CustomerFeatures
     public DateTimeOffset LastAt => _last;
 
     /// <summary>The names of the features, in vector order, for reports.</summary>
-    public static string[] Names(Keywords keywords) =>
+    public static string[] Names(TopCategories categories) =>
         ["days since last order", "orders", "spend", "days between orders", "days as customer",
-         .. Enumerable.Range(0, Keywords.Count).Select(i => i < keywords.Words.Count ? $"share of {keywords.Words[i]}" : $"share of keyword {i + 1}")];
+         .. Enumerable.Range(0, TopCategories.Count).Select(i => i < categories.Words.Count ? $"share of {categories.Words[i]}" : $"share of category {i + 1}")];
 
-    /// <summary>Adds one purchase; purchases arrive in time order.</summary>
-    public void Add(Interaction purchase, int[] keywordIndexes)
+    /// <summary>Adds one purchase (<paramref name="category"/>: its index among all categories, or -1); purchases arrive in time order.</summary>
+    public void Add(Interaction purchase, int category)
     {
         if (_lines == 0) _first = purchase.OccurredAt;
         // An order is a distinct checkout moment: the events of one invoice share their timestamp.
@@ -54,11 +58,12 @@ internal sealed class CustomerFeatures
         _last = purchase.OccurredAt;
         _lines++;
         _spend += (double)purchase.Value;
-        foreach (var k in keywordIndexes) _keywordLines[k]++;
+        // As in a profile's affinity: a share of the positive purchase value (a line of value 0 or less counts toward nothing).
+        if (purchase.Value > 0) _categorySpend.Add(category, (double)purchase.Value);
     }
 
     /// <summary>The features in original units, measured at <paramref name="cutoff"/>.</summary>
-    public float[] Vector(DateTimeOffset cutoff)
+    public float[] Vector(DateTimeOffset cutoff, TopCategories categories)
     {
         var recency = (cutoff - _last).TotalDays;
         var tenure = (cutoff - _first).TotalDays;
@@ -69,8 +74,8 @@ internal sealed class CustomerFeatures
         vector[Orders] = _orders;
         vector[Spend] = (float)Math.Max(0, _spend);
         vector[Interval] = (float)interval;
-        vector[4] = (float)tenure;
-        for (var k = 0; k < Keywords.Count; k++) vector[FirstAffinity + k] = (float)_keywordLines[k] / _lines;
+        vector[Tenure] = (float)tenure;
+        _categorySpend.Shares(categories, vector, FirstAffinity);
         return vector;
     }
 

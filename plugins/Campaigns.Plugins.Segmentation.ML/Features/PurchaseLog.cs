@@ -10,11 +10,11 @@ internal sealed class PurchaseLog
 {
     private readonly Dictionary<string, Entry> _customers = new(StringComparer.Ordinal);
 
-    private PurchaseLog(IReadOnlyList<DateTimeOffset> cutoffs, TimeSpan horizon, Keywords keywords)
+    private PurchaseLog(IReadOnlyList<DateTimeOffset> cutoffs, TimeSpan horizon, TopCategories categories)
     {
         Cutoffs = cutoffs;
         Horizon = horizon;
-        Keywords = keywords;
+        Categories = categories;
     }
 
     /// <summary>The cutoffs, in the order given.</summary>
@@ -23,18 +23,18 @@ internal sealed class PurchaseLog
     /// <summary>How long after a cutoff a purchase counts as "bought".</summary>
     public TimeSpan Horizon { get; }
 
-    /// <summary>The keywords of the affinity features.</summary>
-    public Keywords Keywords { get; }
+    /// <summary>The categories of the affinity features.</summary>
+    public TopCategories Categories { get; }
 
     /// <summary>Customers with at least one purchase before the latest cutoff.</summary>
     public int Customers => _customers.Count;
 
     /// <summary>Reads the purchases before the latest of <paramref name="cutoffs"/> once.</summary>
-    public static async Task<PurchaseLog> LoadAsync(IInteractionReader interactions, ICatalogReader catalog, IReadOnlyList<DateTimeOffset> cutoffs,
+    public static async Task<PurchaseLog> LoadAsync(IInteractionReader interactions, TopCategories categories, IReadOnlyList<DateTimeOffset> cutoffs,
         TimeSpan horizon, CancellationToken cancellationToken)
     {
         var end = cutoffs.Max();
-        var log = new PurchaseLog(cutoffs, horizon, await Keywords.LearnAsync(interactions, catalog, end, cancellationToken));
+        var log = new PurchaseLog(cutoffs, horizon, categories);
         await foreach (var batch in interactions.ReadAsync(new InteractionQuery(Until: end, Types: ReferenceTime.Purchases), 10_000, cancellationToken))
         {
             foreach (var purchase in batch) log.Add(purchase);
@@ -54,10 +54,10 @@ internal sealed class PurchaseLog
     {
         if (!_customers.TryGetValue(purchase.CustomerId, out var entry))
             _customers[purchase.CustomerId] = entry = new Entry(Cutoffs.Count);
-        var keywords = Keywords.Of(purchase.ItemId);
+        var category = Categories.Of(purchase.ItemId);
         for (var i = 0; i < Cutoffs.Count; i++)
         {
-            if (purchase.OccurredAt < Cutoffs[i]) entry.Before[i].Add(purchase, keywords);
+            if (purchase.OccurredAt < Cutoffs[i]) entry.Before[i].Add(purchase, category);
             else if (purchase.OccurredAt < Cutoffs[i] + Horizon) entry.BoughtAfter[i] = true;
         }
     }

@@ -19,7 +19,10 @@ internal static class ReferenceTime
         if (anchor == WindowAnchors.Now) return now;
         var latest = await EventWindow.EndingAtLatestAsync(reader, quietDays, Purchases, cancellationToken);
         if (latest is null) return now;
-        if (anchor == WindowAnchors.LatestEvent) return latest.Until;
-        return latest.Until > now.AddDays(-quietDays) ? now : latest.Until;
+        // The window ends one tick after the latest purchase, but the stores keep milliseconds: a query "before" that
+        // instant would lose the tick and the latest invoice with it. One millisecond later keeps it on every store.
+        var justAfter = latest.Until.AddTicks(-1).AddMilliseconds(1);
+        if (anchor == WindowAnchors.LatestEvent) return justAfter;
+        return latest.Until > now.AddDays(-quietDays) ? now : justAfter;
     }
 }

@@ -47,6 +47,14 @@ public sealed class PropensitySegmentOptions
     [Range(2, 256)]
     public int Leaves { get; set; } = 4;
 
+    /// <summary>
+    /// Most training rows the model learns from (1,000 to 10,000,000). The stacked cutoffs hold a row per customer per
+    /// cutoff; beyond this a stratified sample (the same share of buyers and non-buyers, seeded) is used, so a million
+    /// customers train in minutes and a few gigabytes. Everyone is still scored. Default 200,000.
+    /// </summary>
+    [Range(1_000, 10_000_000)]
+    public int MaxTrainingRows { get; set; } = 200_000;
+
     /// <summary>Seed of the trainer and of the shuffled-label control: the same seed and data give the same audience. Default 0.</summary>
     public int Seed { get; set; }
 

@@ -15,6 +15,9 @@ internal sealed class PropensitySegmentStage(StageContext context, PropensitySeg
     private const int ControlShuffles = 5;
 
     private PurchaseLog? _log;
+    private PropensitySet? _training;
+    private int _stackedRows;
+    private string _source = "";
     private PropensityModel? _model;
     private List<string>? _selected;
     private int _scored;
@@ -23,7 +26,8 @@ internal sealed class PropensitySegmentStage(StageContext context, PropensitySeg
     public async ValueTask PrepareAsync(CancellationToken cancellationToken)
     {
         await TrainAsync(cancellationToken);
-        var now = PropensitySet.At(_log!, _log!.Cutoffs.Count - 1, options);
+        if (_selected is not null) return;
+        var now = await ScoringSetAsync(cancellationToken);
         var scores = _model!.Score(now);
         _scored = now.Ids.Count;
         var take = (int)Math.Ceiling(_scored * options.TopPercent / 100);
@@ -49,11 +53,11 @@ internal sealed class PropensitySegmentStage(StageContext context, PropensitySeg
         var labels = validation.Labels;
         var scores = _model!.Score(validation);
         // The control is a mean over several shuffles: one noise fit alone strays by several hundredths.
-        var controls = Enumerable.Range(1, ControlShuffles).Select(i => RankQuality.Auc(PropensityModel.Train(Training(), options, shuffleSeed: options.Seed + i).Score(validation), labels)).ToList();
+        var controls = Enumerable.Range(1, ControlShuffles).Select(i => RankQuality.Auc(PropensityModel.Train(_training!, options, shuffleSeed: options.Seed + i).Score(validation), labels)).ToList();
         var what = options.Target == "buy" ? "most likely to buy" : "most likely to churn";
         return new SegmentReport(
             $"propensity-segment: '{options.Target}' within {options.HorizonDays} days; trained at {string.Join(", ", _log.Cutoffs.SkipLast(2).Select(c => c.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}, " +
-            $"validated at {_log.Cutoffs[^2]:yyyy-MM-dd}, scored at {_log.Cutoffs[^1]:yyyy-MM-dd}",
+            $"validated at {_log.Cutoffs[^2]:yyyy-MM-dd}, scored at {_log.Cutoffs[^1]:yyyy-MM-dd} from {_source}",
             [new SegmentSummary($"top {options.TopPercent:0.##}% {what}", _selected!.Count) { Figures = [new SegmentFigure("customers scored", _scored)] }])
         {
             Figures =
@@ -66,6 +70,8 @@ internal sealed class PropensitySegmentStage(StageContext context, PropensitySeg
                 new SegmentFigure($"AUC shuffled training labels (control, mean of {ControlShuffles})", controls.Average()),
                 new SegmentFigure("AUC shuffled training labels (lowest)", controls.Min()),
                 new SegmentFigure("AUC shuffled training labels (highest)", controls.Max()),
+                new SegmentFigure("training rows (stacked cutoffs)", _stackedRows),
+                new SegmentFigure("training rows used (stratified sample)", _training!.Rows.Count),
                 new SegmentFigure("validation customers", labels.Count),
                 new SegmentFigure("validation positive rate", labels.Count == 0 ? double.NaN : labels.Count(l => l) / (double)labels.Count),
             ],
@@ -79,14 +85,27 @@ internal sealed class PropensitySegmentStage(StageContext context, PropensitySeg
         var horizon = TimeSpan.FromDays(options.HorizonDays);
         // Oldest first: the training cutoffs, then now − horizon (validation), then now (scoring).
         var cutoffs = Enumerable.Range(0, options.TrainingWindows + 2).Select(i => now - (options.TrainingWindows + 1 - i) * horizon).ToList();
-        _log = await PurchaseLog.LoadAsync(context.Interactions, context.Catalog, cutoffs, horizon, cancellationToken);
+        var categories = await TopCategories.LearnAsync(context.Interactions, context.Catalog, now, cancellationToken);
+        _log = await PurchaseLog.LoadAsync(context.Interactions, categories, cutoffs, horizon, cancellationToken);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var training = Training();
-        _model = PropensityModel.Train(training, options);
-        context.Logger.LogInformation("propensity-segment: trained on {Rows} rows from {Windows} cutoffs in {Seconds:0.0} s", training.Ids.Count, options.TrainingWindows,
-            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        // Every training cutoff's rows: labels end at now − horizon at the latest, so validation never leaks into training.
+        var stacked = PropensitySet.Concat(Enumerable.Range(0, options.TrainingWindows).Select(i => PropensitySet.At(_log, i, options)));
+        _stackedRows = stacked.Rows.Count;
+        _training = stacked.Sample(options.MaxTrainingRows, options.Seed);
+        _model = PropensityModel.Train(_training, options);
+        context.Logger.LogInformation("propensity-segment: trained on {Rows} of {Stacked} rows from {Windows} cutoffs in {Seconds:0.0} s", _training.Rows.Count, _stackedRows,
+            options.TrainingWindows, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
-    /// <summary>Every training cutoff's rows: labels end at now − horizon at the latest, so validation never leaks into training.</summary>
-    private PropensitySet Training() => PropensitySet.Concat(Enumerable.Range(0, options.TrainingWindows).Select(i => PropensitySet.At(_log!, i, options)));
+    /// <summary>
+    /// The customers scored at now. Training needs the past, which only events hold; now is what the stored profiles say,
+    /// when the host keeps them. Both give the same feature vector for the same history (ProfileFeatures; tested), so the
+    /// model trained on events applies to profiles unchanged.
+    /// </summary>
+    private async Task<PropensitySet> ScoringSetAsync(CancellationToken cancellationToken)
+    {
+        var now = _log!.Cutoffs[^1];
+        (var rows, _source) = await FeatureSource.TryProfilesAsync(context, now, _log.Categories, cancellationToken);
+        return rows is null ? PropensitySet.At(_log, _log.Cutoffs.Count - 1, options) : PropensitySet.FromProfiles(rows, now, options);
+    }
 }

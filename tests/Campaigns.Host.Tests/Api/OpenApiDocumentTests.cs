@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Campaigns.Host.Tests.Api;
 
-/// <summary>The OpenAPI document a client generator or a partner reads: the three write endpoints, their bodies and the key scheme.</summary>
+/// <summary>The OpenAPI document a client generator or a partner reads: the write endpoints and the segment preview, their bodies and the key scheme.</summary>
 public sealed class OpenApiDocumentTests
 {
     [Fact]
@@ -27,6 +27,10 @@ public sealed class OpenApiDocumentTests
             Assert.True(post.GetProperty("responses").TryGetProperty("400", out _));
             Assert.True(post.GetProperty("security")[0].TryGetProperty("apiKey", out _), $"{path} does not require the API key");
         }
+        var preview = root.GetProperty("paths").GetProperty("/api/v1/segments/preview").GetProperty("post");
+        Assert.EndsWith("/PreviewRequestDoc", preview.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString(), StringComparison.Ordinal);
+        Assert.True(schemas.GetProperty("PreviewRequestDoc").GetProperty("properties").TryGetProperty("rule", out _));
+        Assert.True(preview.GetProperty("security")[0].TryGetProperty("apiKey", out _), "the preview does not require the API key");
         var scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey");
         Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
     }

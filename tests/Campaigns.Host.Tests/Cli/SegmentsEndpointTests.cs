@@ -7,6 +7,7 @@ using Campaigns.Host.Tests.Plugins;
 using Campaigns.Host.Tests.Support;
 using Campaigns.Import;
 using Campaigns.Planning;
+using Campaigns.Profiles;
 using Campaigns.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,6 +31,50 @@ public sealed class SegmentsEndpointTests
     {
         await using var database = await PostgresDatabase.CreateAsync();
         await ServeAsync(CampaignsDatabase.PostgreSql(database.ConnectionString), Directory.CreateTempSubdirectory("campaigns-segments-api").FullName);
+    }
+
+    /// <summary><c>POST /api/v1/segments/preview</c>: a rule or any audience stage; mistakes answer 400 with the field and the rule's position.</summary>
+    private static async Task PreviewAsync(HttpClient http)
+    {
+        var rule = await PostAsync(http, """{"rule":"orders_total >= 10","sample":5}""");
+        Assert.Equal(HttpStatusCode.OK, rule.Status);
+        Assert.Equal(40, rule.Json.GetProperty("size").GetInt32());
+        var sample = rule.Json.GetProperty("sample").EnumerateArray().ToList();
+        Assert.Equal(5, sample.Count);
+        Assert.All(sample, m => Assert.StartsWith("fh", m.GetProperty("customerId").GetString(), StringComparison.Ordinal));
+        Assert.All(sample, m => Assert.True(m.GetProperty("fields").GetProperty("orders_total").GetInt32() >= 10));
+
+        var cluster = await PostAsync(http, """{"stage":"kmeans-segment","options":{"cluster":"Recent Frequent High Spenders"},"sample":3}""");
+        Assert.Equal(HttpStatusCode.OK, cluster.Status);
+        Assert.Equal(40, cluster.Json.GetProperty("size").GetInt32());
+        Assert.All(cluster.Json.GetProperty("sample").EnumerateArray(), m => Assert.StartsWith("fh", m.GetProperty("customerId").GetString(), StringComparison.Ordinal));
+
+        foreach (var (body, path, message) in new[]
+                 {
+                     ("""{"rule":"orders_total >= 10 and oders_90d > 1"}""", "$.rule", "position 24: unknown field 'oders_90d' (did you mean 'orders_90d'?)"),
+                     ("""{"stage":"kmeans-segment","options":{"cluster":"big fans"}}""", "$.options", "cluster 'big fans' is not among the clusters found"),
+                     ("""{"stage":"kmeans-segment","options":{"kMax":"four"}}""", "$.audience.options.kMax", ""),
+                     ("""{"stage":"no-such-stage"}""", "$.audience.key", "no audience stage 'no-such-stage'"),
+                     ("""{"rule":"orders_total > 1","sample":500}""", "$.sample", "between 0 and 200"),
+                     ("""[1, 2]""", "$", "JSON object"),
+                 })
+        {
+            var refused = await PostAsync(http, body);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            var error = refused.Json.GetProperty("errors")[0];
+            Assert.Equal(path, error.GetProperty("path").GetString());
+            Assert.Contains(message, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        http.DefaultRequestHeaders.Authorization = null;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(http, """{"rule":"orders_total >= 10"}""")).Status);
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Json)> PostAsync(HttpClient http, string body)
+    {
+        using var response = await http.PostAsync("/api/v1/segments/preview", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
     private static async Task ServeAsync(CampaignsDatabase database, string folder)
@@ -58,6 +103,7 @@ public sealed class SegmentsEndpointTests
             Assert.Equal(HttpStatusCode.OK, clusters.StatusCode);
             using var report = JsonDocument.Parse(await clusters.Content.ReadAsStringAsync());
             Assert.Contains("k=3 chosen", report.RootElement.GetProperty("title").GetString());
+            Assert.EndsWith("features from purchase events (no stored profile has an order yet)", report.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
             Assert.Equal(["lapsed one-time low spenders", "recent frequent high spenders", "recent one-time low spenders"],
                 report.RootElement.GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
 
@@ -67,10 +113,19 @@ public sealed class SegmentsEndpointTests
             var unknown = await http.GetAsync("/api/v1/segments/big-spenders");
             Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
             Assert.Contains("kmeans-segment", await unknown.Content.ReadAsStringAsync());
+
+            // Once profiles are computed the clusters are built from them: the same groups.
+            await app.Services.GetRequiredService<ProfileComputer>().ComputeAllAsync(null, CancellationToken.None);
+            using var fromProfiles = JsonDocument.Parse(await http.GetStringAsync("/api/v1/segments/kmeans-segment"));
+            Assert.EndsWith("features from customer profiles", fromProfiles.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+            Assert.Equal(["lapsed one-time low spenders", "recent frequent high spenders", "recent one-time low spenders"],
+                fromProfiles.RootElement.GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
+            await PreviewAsync(http);
         }
         finally
         {
             await app.StopAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(folder, recursive: true); }
             catch (IOException) { }
         }

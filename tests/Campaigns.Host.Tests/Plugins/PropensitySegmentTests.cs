@@ -49,6 +49,22 @@ public sealed class PropensitySegmentTests(BundledPluginsFixture plugins) : ICla
     }
 
     [Fact]
+    public async Task A_large_training_stack_is_sampled_per_class_and_still_learns_the_habit()
+    {
+        var full = await Describe("{}");
+        var sampled = await Describe("""{"maxTrainingRows":1000}""");
+
+        var stacked = Figure(full, "training rows (stacked cutoffs)");
+        Assert.True(stacked > 1000, $"{stacked} rows");
+        Assert.Equal(stacked, Figure(full, "training rows used (stratified sample)"));
+        Assert.Equal(stacked, Figure(sampled, "training rows (stacked cutoffs)"));
+        Assert.InRange(Figure(sampled, "training rows used (stratified sample)"), 999, 1001);
+        Assert.True(Figure(sampled, "AUC") > 0.75, $"AUC {Figure(sampled, "AUC")}");
+        // Everyone is still scored, whatever the sample.
+        Assert.Equal(full.Segments[0].Figures.Single(f => f.Name == "customers scored").Value, sampled.Segments[0].Figures.Single(f => f.Name == "customers scored").Value);
+    }
+
+    [Fact]
     public async Task Too_little_history_is_a_clear_error()
     {
         var shop = PlantedShop.Data(Events.Where(e => e.CustomerId.StartsWith("loyal", StringComparison.Ordinal) && e.OccurredAt > PlantedShop.Now.AddDays(-50)));
