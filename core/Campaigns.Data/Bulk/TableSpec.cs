@@ -10,11 +10,15 @@ internal sealed class TableSpec<T>
         // The first column is the key by convention: every bulk-written table is keyed by one text column.
         Key = columns[0];
         ColumnList = string.Join(", ", columns.Select(c => c.Name));
+        ConflictTarget = Key.Name;
     }
 
     public string Table { get; }
 
     public BulkColumn<T> Key { get; }
+
+    /// <summary>What an insert of new rows conflicts on: the key column, or a composite unique key such as <c>delivery_key, kind</c>.</summary>
+    public string ConflictTarget { get; init; } = "";
 
     public IReadOnlyList<BulkColumn<T>> Columns { get; }
 

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using Campaigns.Campaign;
+using Campaigns.Data;
+using Campaigns.Host.Cli;
+using Campaigns.Planning;
+using Campaigns.Scheduling;
+using Campaigns.Storage;
+
+namespace Campaigns.Host.Bench;
+
+/// <summary>
+/// <c>bench decisions</c>: what the decision log costs a large plan. Plans the bench campaign (with
+/// <c>timing.exploration</c>, so slot decisions carry their candidate hours and features) twice in one process over one
+/// synthetic shop: first with a planner whose decision log writes nothing (the baseline), then with the real log, and
+/// prints both times, the phases and their ratio.
+/// </summary>
+internal static class BenchDecisions
+{
+    public const string Usage = "bench decisions [--customers 1000000] [--items 10000] [--exploration 0.2] [--skip-generate]";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        var cli = new CliArgs(args, new HashSet<string> { "skip-generate" });
+        var customers = cli.Int("customers", 1_000_000);
+        var exploration = double.Parse(cli.Get("exploration") ?? "0.2", System.Globalization.CultureInfo.InvariantCulture);
+        var time = services.GetRequiredService<TimeProvider>();
+        Console.WriteLine($"database: {services.GetRequiredService<CampaignsDatabase>().Describe()}; {Environment.ProcessorCount} cores");
+        if (!cli.Flag("skip-generate"))
+            await new SyntheticShop(customers, cli.Int("items", 10_000), time.GetUtcNow()).WriteAsync(services.GetRequiredService<IImportWriter>(),
+                line => Console.Error.Write("\r" + line), CancellationToken.None);
+        Console.Error.WriteLine();
+
+        var stamp = time.GetUtcNow().ToUnixTimeSeconds();
+        var withoutLog = ActivatorUtilities.CreateInstance<CampaignPlanner>(services, (IDecisionLog)new NoDecisionLog());
+        var baseline = await PlanAsync(services, withoutLog, Definition($"bench-nolog-{stamp}", exploration), time);
+        var measured = await PlanAsync(services, services.GetRequiredService<CampaignPlanner>(), Definition($"bench-log-{stamp}", exploration), time);
+        Console.WriteLine($"ratio with decision log / without: {measured.TotalSeconds / baseline.TotalSeconds:0.00}x");
+        return 0;
+    }
+
+    private static string Definition(string id, double exploration)
+    {
+        var node = JsonNode.Parse(BenchVerb.BenchDefinition)!;
+        node["id"] = id;
+        node["timing"]!["exploration"] = exploration;
+        return node.ToJsonString();
+    }
+
+    private static async Task<TimeSpan> PlanAsync(IServiceProvider services, CampaignPlanner planner, string json, TimeProvider time)
+    {
+        var campaigns = services.GetRequiredService<CampaignService>();
+        var stored = await campaigns.SaveAsync(json, CancellationToken.None);
+        var campaign = await campaigns.GetCompiledAsync(stored.Id, stored.Version, CancellationToken.None);
+        var plan = await planner.PlanAsync(campaign, new Occurrence("once", time.GetUtcNow()), PlanMode.Scheduled, CancellationToken.None);
+        Console.WriteLine($"{campaign.Id}: audience {plan.Audience:N0}, planned {plan.Planned:N0} in {plan.Elapsed.TotalSeconds:0.0}s " +
+                          $"({plan.Audience / plan.Elapsed.TotalSeconds:N0} customers/s)");
+        Console.WriteLine($"  phases (summed over {Environment.ProcessorCount} workers): audience {plan.Phases.Audience.TotalSeconds:0.0}s, " +
+                          $"rules+recommend+render+timing {plan.Phases.Pipeline.TotalSeconds:0.0}s, ledger insert {plan.Phases.Ledger.TotalSeconds:0.0}s, " +
+                          $"decision log {plan.Phases.DecisionLog.TotalSeconds:0.0}s");
+        return plan.Elapsed;
+    }
+
+    /// <summary>The baseline's log: takes every decision and keeps none.</summary>
+    private sealed class NoDecisionLog : IDecisionLog
+    {
+        public Task AppendAsync(IReadOnlyList<LoggedDecision> decisions, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public IAsyncEnumerable<IReadOnlyList<LoggedOutcome>> ReadAsync(string campaignId, string? kind, int batchSize, CancellationToken cancellationToken) =>
+            AsyncEnumerable.Empty<IReadOnlyList<LoggedOutcome>>();
+    }
+}
