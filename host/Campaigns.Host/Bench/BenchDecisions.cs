@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
-using Campaigns.Campaign;
 using Campaigns.Data;
 using Campaigns.Host.Cli;
 using Campaigns.Planning;
-using Campaigns.Scheduling;
 using Campaigns.Storage;
 
 namespace Campaigns.Host.Bench;
@@ -31,9 +29,9 @@ internal static class BenchDecisions
         Console.Error.WriteLine();
 
         var stamp = time.GetUtcNow().ToUnixTimeSeconds();
-        var withoutLog = ActivatorUtilities.CreateInstance<CampaignPlanner>(services, (IDecisionLog)new NoDecisionLog());
-        var baseline = await PlanAsync(services, withoutLog, Definition($"bench-nolog-{stamp}", exploration), time);
-        var measured = await PlanAsync(services, services.GetRequiredService<CampaignPlanner>(), Definition($"bench-log-{stamp}", exploration), time);
+        var withoutLog = ActivatorUtilities.CreateInstance<CampaignPlanner>(services, (IDecisionLog)NoDecisionLog.Instance);
+        var baseline = await BenchExperiment.PlanAsync(services, Definition($"bench-nolog-{stamp}", exploration), time, withoutLog);
+        var measured = await BenchExperiment.PlanAsync(services, Definition($"bench-log-{stamp}", exploration), time);
         Console.WriteLine($"ratio with decision log / without: {measured.TotalSeconds / baseline.TotalSeconds:0.00}x");
         return 0;
     }
@@ -44,28 +42,5 @@ internal static class BenchDecisions
         node["id"] = id;
         node["timing"]!["exploration"] = exploration;
         return node.ToJsonString();
-    }
-
-    private static async Task<TimeSpan> PlanAsync(IServiceProvider services, CampaignPlanner planner, string json, TimeProvider time)
-    {
-        var campaigns = services.GetRequiredService<CampaignService>();
-        var stored = await campaigns.SaveAsync(json, CancellationToken.None);
-        var campaign = await campaigns.GetCompiledAsync(stored.Id, stored.Version, CancellationToken.None);
-        var plan = await planner.PlanAsync(campaign, new Occurrence("once", time.GetUtcNow()), PlanMode.Scheduled, CancellationToken.None);
-        Console.WriteLine($"{campaign.Id}: audience {plan.Audience:N0}, planned {plan.Planned:N0} in {plan.Elapsed.TotalSeconds:0.0}s " +
-                          $"({plan.Audience / plan.Elapsed.TotalSeconds:N0} customers/s)");
-        Console.WriteLine($"  phases (summed over {Environment.ProcessorCount} workers): audience {plan.Phases.Audience.TotalSeconds:0.0}s, " +
-                          $"rules+recommend+render+timing {plan.Phases.Pipeline.TotalSeconds:0.0}s, ledger insert {plan.Phases.Ledger.TotalSeconds:0.0}s, " +
-                          $"decision log {plan.Phases.DecisionLog.TotalSeconds:0.0}s");
-        return plan.Elapsed;
-    }
-
-    /// <summary>The baseline's log: takes every decision and keeps none.</summary>
-    private sealed class NoDecisionLog : IDecisionLog
-    {
-        public Task AppendAsync(IReadOnlyList<LoggedDecision> decisions, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public IAsyncEnumerable<IReadOnlyList<LoggedOutcome>> ReadAsync(string campaignId, string? kind, int batchSize, CancellationToken cancellationToken) =>
-            AsyncEnumerable.Empty<IReadOnlyList<LoggedOutcome>>();
     }
 }

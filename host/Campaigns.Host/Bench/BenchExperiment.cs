@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Campaigns.Campaign;
 using Campaigns.Data;
@@ -46,15 +45,16 @@ internal static class BenchExperiment
         return 0;
     }
 
-    private static async Task<TimeSpan> PlanAsync(IServiceProvider services, string json, TimeProvider time)
+    /// <summary>Saves and plans one campaign, prints its figures and phases; <paramref name="planner"/> replaces the host's (bench decisions).</summary>
+    internal static async Task<TimeSpan> PlanAsync(IServiceProvider services, string json, TimeProvider time, CampaignPlanner? planner = null)
     {
         var campaigns = services.GetRequiredService<CampaignService>();
         var stored = await campaigns.SaveAsync(json, CancellationToken.None);
         var campaign = await campaigns.GetCompiledAsync(stored.Id, stored.Version, CancellationToken.None);
-        var watch = Stopwatch.StartNew();
-        var plan = await services.GetRequiredService<CampaignPlanner>().PlanAsync(campaign, new Occurrence("once", time.GetUtcNow()), PlanMode.Scheduled, CancellationToken.None);
+        var plan = await (planner ?? services.GetRequiredService<CampaignPlanner>()).PlanAsync(campaign, new Occurrence("once", time.GetUtcNow()), PlanMode.Scheduled, CancellationToken.None);
         var decisions = 0L;
-        await foreach (var batch in services.GetRequiredService<IDecisionLog>().ReadAsync(campaign.Id, null, 50_000, CancellationToken.None)) decisions += batch.Count;
+        await foreach (var batch in (planner is null ? services.GetRequiredService<IDecisionLog>() : NoDecisionLog.Instance).ReadAsync(campaign.Id, null, 50_000, CancellationToken.None))
+            decisions += batch.Count;
         Console.WriteLine($"{campaign.Id}: audience {plan.Audience:N0}, planned {plan.Planned:N0}, suppressed {plan.Suppressed.Values.Sum():N0} " +
                           $"({string.Join(", ", plan.Suppressed.Select(s => $"{s.Key} {s.Value:N0}"))}) in {plan.Elapsed.TotalSeconds:0.0}s " +
                           $"({plan.Audience / plan.Elapsed.TotalSeconds:N0} customers/s), {decisions:N0} decisions logged");
