@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Campaigns.Data;
 using Campaigns.Host.Cli;
 using Campaigns.Planning;
 using Campaigns.Storage;
@@ -19,14 +18,8 @@ internal static class BenchDecisions
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var cli = new CliArgs(args, new HashSet<string> { "skip-generate" });
-        var customers = cli.Int("customers", 1_000_000);
         var exploration = double.Parse(cli.Get("exploration") ?? "0.2", System.Globalization.CultureInfo.InvariantCulture);
-        var time = services.GetRequiredService<TimeProvider>();
-        Console.WriteLine($"database: {services.GetRequiredService<CampaignsDatabase>().Describe()}; {Environment.ProcessorCount} cores");
-        if (!cli.Flag("skip-generate"))
-            await new SyntheticShop(customers, cli.Int("items", 10_000), time.GetUtcNow()).WriteAsync(services.GetRequiredService<IImportWriter>(),
-                line => Console.Error.Write("\r" + line), CancellationToken.None);
-        Console.Error.WriteLine();
+        var time = await BenchExperiment.GenerateAsync(services, cli, 1_000_000);
 
         var stamp = time.GetUtcNow().ToUnixTimeSeconds();
         var withoutLog = ActivatorUtilities.CreateInstance<CampaignPlanner>(services, (IDecisionLog)NoDecisionLog.Instance);

@@ -24,13 +24,7 @@ internal static class BenchExperiment
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var cli = new CliArgs(args, new HashSet<string> { "skip-generate" });
-        var customers = cli.Int("customers", 200_000);
-        var time = services.GetRequiredService<TimeProvider>();
-        Console.WriteLine($"database: {services.GetRequiredService<CampaignsDatabase>().Describe()}; {Environment.ProcessorCount} cores");
-        if (!cli.Flag("skip-generate"))
-            await new SyntheticShop(customers, cli.Int("items", 10_000), time.GetUtcNow()).WriteAsync(services.GetRequiredService<IImportWriter>(),
-                line => Console.Error.Write("\r" + line), CancellationToken.None);
-        Console.Error.WriteLine();
+        var time = await GenerateAsync(services, cli, 200_000);
 
         var stamp = time.GetUtcNow().ToUnixTimeSeconds();
         var plain = JsonNode.Parse(BenchVerb.BenchDefinition)!;
@@ -43,6 +37,18 @@ internal static class BenchExperiment
         var measured = await PlanAsync(services, experiment.ToJsonString(), time);
         Console.WriteLine($"ratio experiment / plain: {measured.TotalSeconds / baseline.TotalSeconds:0.00}x");
         return 0;
+    }
+
+    /// <summary>Prints the database, then generates the synthetic shop (<c>--customers</c>, <c>--items</c>) unless <c>--skip-generate</c>.</summary>
+    internal static async Task<TimeProvider> GenerateAsync(IServiceProvider services, CliArgs cli, int defaultCustomers)
+    {
+        var time = services.GetRequiredService<TimeProvider>();
+        Console.WriteLine($"database: {services.GetRequiredService<CampaignsDatabase>().Describe()}; {Environment.ProcessorCount} cores");
+        if (!cli.Flag("skip-generate"))
+            await new SyntheticShop(cli.Int("customers", defaultCustomers), cli.Int("items", 10_000), time.GetUtcNow()).WriteAsync(
+                services.GetRequiredService<IImportWriter>(), line => Console.Error.Write("\r" + line), CancellationToken.None);
+        Console.Error.WriteLine();
+        return time;
     }
 
     /// <summary>Saves and plans one campaign, prints its figures and phases; <paramref name="planner"/> replaces the host's (bench decisions).</summary>
