@@ -23,6 +23,14 @@ public sealed record CampaignDefinition(
     /// <summary>For <c>schedule.type = trigger</c>: what starts a message, its delay and what cancels it (docs/triggers.md); null otherwise.</summary>
     public Triggers.TriggerDefinition? Trigger { get; init; }
 
+    /// <summary>
+    /// <c>timing.exploration</c>: the share of planned customers (0–1, 0 = off) sent in a uniformly drawn hour of the
+    /// send window instead of the timing stage's choice, each slot decision logged with its propensity and the
+    /// customer's activity hours, so that other timing strategies can be evaluated off-policy (docs/experiments.md).
+    /// Null when absent: slot decisions log no features. 0 logs them without exploring (for a stage that explores itself).
+    /// </summary>
+    public double? TimingExploration { get; init; }
+
     /// <summary>Variants, holdout and allocation (docs/experiments.md); null when the campaign runs no experiment.</summary>
     public ExperimentDefinition? Experiment { get; init; }
 }

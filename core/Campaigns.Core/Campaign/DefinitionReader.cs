@@ -42,7 +42,8 @@ internal static class DefinitionReader
             var rules = Rules(o, errors);
             var recommender = Recommender(o, errors);
             var message = Message(o, errors);
-            var timing = Stage(o, "timing", errors);
+            var timing = Stage(o, "timing", errors, ["exploration"]);
+            var exploration = TimingExploration(o, errors);
             var channel = Stage(o, "channel", errors);
             var schedule = Schedule(o, errors);
             var delivery = DeliveryReader.Read(o, errors);
@@ -53,18 +54,29 @@ internal static class DefinitionReader
             var experiment = ExperimentReader.Read(o, id, recommender?.Filters, errors);
             if (id is null || audience is null || recommender is null || message is null || timing is null || channel is null || schedule is null)
                 return null;
-            return new CampaignDefinition(id, name, audience, rules, recommender, message, timing, channel, schedule) { Delivery = delivery, Purpose = purpose, Trigger = trigger, Experiment = experiment };
+            return new CampaignDefinition(id, name, audience, rules, recommender, message, timing, channel, schedule) { Delivery = delivery, Purpose = purpose, Trigger = trigger, Experiment = experiment, TimingExploration = exploration };
         }
     }
 
-    private static StageReference? Stage(JsonObjectReader parent, string name, List<DefinitionError> errors)
+    private static StageReference? Stage(JsonObjectReader parent, string name, List<DefinitionError> errors, string[]? extra = null)
     {
         var o = parent.Object(name, required: true);
         if (o is null) return null;
-        o.RejectUnknown(["key", "options"]);
+        o.RejectUnknown(["key", "options", .. extra ?? []]);
         var key = o.String("key", required: true);
         var options = o.Object("options")?.Element;
         return key is null ? null : new StageReference(key, options, o.Path);
+    }
+
+    /// <summary><c>timing.exploration</c>: the share of customers sent in a uniformly drawn hour of the window (0 = off), so slot decisions can be evaluated off-policy.</summary>
+    private static double? TimingExploration(JsonObjectReader parent, List<DefinitionError> errors)
+    {
+        // Read beside Stage(), which reports a missing or malformed timing object once.
+        if (!parent.Element.TryGetProperty("timing", out var timing) || timing.ValueKind != JsonValueKind.Object
+            || !timing.TryGetProperty("exploration", out var value)) return null;
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var share) && share is >= 0 and <= 1) return share;
+        errors.Add(new DefinitionError(parent.Path + ".timing.exploration", "must be a number from 0 (off) to 1: the share of customers sent in a random hour of the window"));
+        return null;
     }
 
     private static List<StageReference> Rules(JsonObjectReader parent, List<DefinitionError> errors)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Campaigns.Learning.OffPolicy.Timing;
 using Campaigns.Planning;
 using Campaigns.Stages;
 using Campaigns.Storage;
@@ -13,7 +14,7 @@ namespace Campaigns.Experiments;
 internal static class DecisionEntries
 {
     public static List<LoggedDecision> For(IReadOnlyList<LedgerEntry> rows, IReadOnlyDictionary<string, VariantAssignment> assignments,
-        PlanStages stages, CampaignRunInfo run, DateTimeOffset at)
+        PlanStages stages, CampaignRunInfo run, DateTimeOffset at, IReadOnlyDictionary<string, SlotChoice>? slots = null)
     {
         var version = run.CampaignVersion.ToString(CultureInfo.InvariantCulture);
         var decisions = new List<LoggedDecision>(rows.Count * 3);
@@ -33,8 +34,20 @@ internal static class DecisionEntries
                 with { ModelVersion = variantStages.RecommenderModel });
             var slot = DecisionRecord.Read(row.Decision);
             decisions.Add(Decision(DecisionKinds.Slot, slot?.Strategy ?? variant.TimingKey, version,
-                row.SendAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), slot?.Probability ?? 1) with { ModelVersion = slot?.Model ?? variantStages.TimingModel });
+                row.SendAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), slot?.Probability ?? 1) with
+            {
+                ModelVersion = slot?.Model ?? variantStages.TimingModel,
+                Candidates = slots?.GetValueOrDefault(row.CustomerId)?.Candidates,
+                Features = slots?.GetValueOrDefault(row.CustomerId) is { } explored ? SlotFeaturesOf(explored) : null,
+            });
         }
         return decisions;
+    }
+
+    private static Dictionary<string, string> SlotFeaturesOf(SlotChoice slot)
+    {
+        var features = new Dictionary<string, string>(StringComparer.Ordinal) { [SlotFeatures.Hour] = SlotFeatures.Label(slot.Hour) };
+        if (slot.Activity is not null) features[SlotFeatures.Activity] = slot.Activity;
+        return features;
     }
 }

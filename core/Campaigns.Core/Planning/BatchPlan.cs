@@ -9,7 +9,11 @@ namespace Campaigns.Planning;
 /// <param name="Rows">One row per customer of the batch.</param>
 /// <param name="Pending">The planned rows that need a slot.</param>
 /// <param name="Assignments">Where each customer who passed consent and rules landed (variant or holdout), by customer id, for the decision log.</param>
-internal sealed record BatchPlan(List<LedgerEntry> Rows, List<PendingSlot> Pending, Dictionary<string, VariantAssignment> Assignments);
+internal sealed record BatchPlan(List<LedgerEntry> Rows, List<PendingSlot> Pending, Dictionary<string, VariantAssignment> Assignments)
+{
+    /// <summary>The slot decisions' logged hour, candidates and activity by customer id, when the campaign explores send hours.</summary>
+    public Dictionary<string, SlotChoice> Slots { get; } = new(StringComparer.Ordinal);
+}
 
 /// <summary>A planned row waiting for its slot.</summary>
 /// <param name="Index">Its position in <see cref="BatchPlan.Rows"/>.</param>

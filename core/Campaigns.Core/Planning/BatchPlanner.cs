@@ -38,6 +38,9 @@ internal sealed class BatchPlanner(
     /// <summary>An item the message names first, before the recommendations (the carted item of an abandoned cart), with its reason.</summary>
     public (string ItemId, string Reason)? LeadItem { get; init; }
 
+    /// <summary>Slot exploration and its logged features (<c>timing.exploration</c>); null when the campaign sets none.</summary>
+    public SlotExploration? Exploration { get; init; }
+
     public async Task<BatchPlan> PlanAsync(IReadOnlyList<Customer> batch, PlanTally tally, CancellationToken ct)
     {
         tally.Audience(batch.Count);
@@ -79,6 +82,7 @@ internal sealed class BatchPlanner(
         if (filtering is not null)
             recommendations = await filtering.ApplyAsync(eligible, recommendations, recommender.Count, items, request.TriggerItemId, ct);
         var timing = await stages.Timing.ChooseAsync(eligible, new SendTimeRequest(earliest, deadline), ct);
+        var activity = Exploration is null ? null : await Exploration.ActivityAsync(eligible, ct);
 
         for (var i = 0; i < eligible.Count; i++)
         {
@@ -92,7 +96,13 @@ internal sealed class BatchPlanner(
                 plan.Rows.Add(Suppressed(customer, "no-recommendations", variant.Name));
                 continue;
             }
-            var preferred = timing[i].SendAt < earliest ? earliest : timing[i].SendAt;
+            var decided = timing[i];
+            if (Exploration is not null)
+            {
+                (decided, var slot) = Exploration.Apply(customer, decided, activity!.GetValueOrDefault(customer.Id));
+                plan.Slots[customer.Id] = slot;
+            }
+            var preferred = decided.SendAt < earliest ? earliest : decided.SendAt;
             try
             {
                 var message = variant.Template.Render(new MessageModel(customer, recommended, run, campaign.Definition.Name));
@@ -100,7 +110,7 @@ internal sealed class BatchPlanner(
                     ? links.Rewrite(message.Body, LedgerEntry.KeyOf(campaign.Id, run.Occurrence, customer.Id, Step), [.. recommended.Select(r => r.Item.Id)])
                     : message.Body;
                 plan.Rows.Add(Row(customer, DeliveryState.Planned, null, preferred, preferred, message.Subject, body, recommended, variant.Name));
-                plan.Pending.Add(new PendingSlot(plan.Rows.Count - 1, customer, placement.Ranked(timing[i]), timing[i], variant.TimingKey) { Model = stages.TimingModel });
+                plan.Pending.Add(new PendingSlot(plan.Rows.Count - 1, customer, placement.Ranked(decided), decided, variant.TimingKey) { Model = stages.TimingModel });
             }
             catch (MessageRenderException ex)
             {

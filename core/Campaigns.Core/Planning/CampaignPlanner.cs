@@ -49,7 +49,12 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
             async (batch, ct) =>
             {
                 var started = Stopwatch.GetTimestamp();
-                var planner = new BatchPlanner(campaign, run, stages, assigner, catalog, items, placement, earliest, scheduler.Deadline(earliest), filtering, suppressions, links);
+                var planner = new BatchPlanner(campaign, run, stages, assigner, catalog, items, placement, earliest, scheduler.Deadline(earliest), filtering, suppressions, links)
+                {
+                    Exploration = campaign.Definition.TimingExploration is { } share
+                        ? new SlotExploration(share, run, earliest, scheduler.Deadline(earliest), contexts.Profiles)
+                        : null,
+                };
                 var plan = await planner.PlanAsync(batch, tally, ct);
                 var planned = Stopwatch.GetTimestamp();
                 var (rows, inserted) = await placement.InsertAsync(plan, ledger, ct);
@@ -58,7 +63,7 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
                 tally.Time(TimeSpan.Zero, Stopwatch.GetElapsedTime(started, planned), Stopwatch.GetElapsedTime(planned, written));
                 // After the ledger write: a row that is in the ledger has its decisions once this returns; a re-run
                 // appends nothing new for rows already logged (the log keeps the first of each delivery key and kind).
-                await decisions.AppendAsync(DecisionEntries.For(rows, plan.Assignments, stages, run, now), ct);
+                await decisions.AppendAsync(DecisionEntries.For(rows, plan.Assignments, stages, run, now, plan.Slots), ct);
                 tally.DecisionLog(Stopwatch.GetElapsedTime(written));
             });
         tally.Time(audience.Waited, TimeSpan.Zero, TimeSpan.Zero);

@@ -14,6 +14,9 @@ public sealed class StageContextFactory(
     CampaignsPaths paths,
     IProfileReader? profiles = null)
 {
+    /// <summary>The profile store stages read, for the planner's own slot features; null on a host that keeps none.</summary>
+    internal IProfileReader? Profiles => profiles;
+
     /// <summary>A context for one stage of one run.</summary>
     public StageContext Create(CampaignRunInfo run, StageRegistration stage) => new()
     {

@@ -17,11 +17,11 @@ internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvide
     private readonly ConcurrentDictionary<string, long> _lastAnalyzed = new(StringComparer.Ordinal);
 
     public Task<int> InsertNewAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, CancellationToken cancellationToken) =>
-        WriteAsync(table, rows, $"ON CONFLICT ({table.Key.Name}) DO NOTHING", cancellationToken);
+        WriteAsync(table, rows, $"ON CONFLICT ({table.ConflictTarget}) DO NOTHING", cancellationToken);
 
     public async Task<int> InsertNewAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, WriteScope scope, CancellationToken cancellationToken) =>
         rows.Count == 0 ? 0 : await CopyAndInsertAsync((NpgsqlConnection)scope.Connection, (NpgsqlTransaction)scope.Transaction, table, rows,
-            $"ON CONFLICT ({table.Key.Name}) DO NOTHING", deferIndexesIfEmpty: false, cancellationToken);
+            $"ON CONFLICT ({table.ConflictTarget}) DO NOTHING", deferIndexesIfEmpty: false, cancellationToken);
 
     public Task UpsertAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, CancellationToken cancellationToken) =>
         WriteAsync(table, table.LastPerKey(rows), $"ON CONFLICT ({table.Key.Name}) DO UPDATE SET {table.UpdateList}", cancellationToken);
@@ -100,7 +100,8 @@ internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvide
         CancellationToken cancellationToken)
     {
         var staged = "staged_" + table.Table;
-        await ExecuteAsync(connection, transaction, $"CREATE TEMP TABLE {staged} (LIKE {table.Table}) ON COMMIT DROP", cancellationToken);
+        // The written columns only, with their types and collations and no constraints: a table whose id the INSERT assigns (decisions) stages too.
+        await ExecuteAsync(connection, transaction, $"CREATE TEMP TABLE {staged} ON COMMIT DROP AS SELECT {table.ColumnList} FROM {table.Table} WITH NO DATA", cancellationToken);
 
         await using (var importer = await connection.BeginBinaryImportAsync(
             $"COPY {staged} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken))

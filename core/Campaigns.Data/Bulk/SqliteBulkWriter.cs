@@ -10,10 +10,10 @@ namespace Campaigns.Data.Bulk;
 internal sealed class SqliteBulkWriter(SqliteConnector database) : IBulkWriter
 {
     public Task<int> InsertNewAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, CancellationToken cancellationToken) =>
-        WriteAsync(table, rows, $"ON CONFLICT ({table.Key.Name}) DO NOTHING", cancellationToken);
+        WriteAsync(table, rows, $"ON CONFLICT ({table.ConflictTarget}) DO NOTHING", cancellationToken);
 
     public Task<int> InsertNewAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, WriteScope scope, CancellationToken cancellationToken) =>
-        Task.FromResult(rows.Count == 0 ? 0 : Insert(table, rows, $"ON CONFLICT ({table.Key.Name}) DO NOTHING", scope, cancellationToken));
+        Task.FromResult(rows.Count == 0 ? 0 : Insert(table, rows, $"ON CONFLICT ({table.ConflictTarget}) DO NOTHING", scope, cancellationToken));
 
     public Task UpsertAsync<T>(TableSpec<T> table, IReadOnlyList<T> rows, CancellationToken cancellationToken) =>
         WriteAsync(table, rows, $"ON CONFLICT ({table.Key.Name}) DO UPDATE SET {table.UpdateList}", cancellationToken);

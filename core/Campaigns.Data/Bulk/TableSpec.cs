@@ -10,13 +10,15 @@ internal sealed class TableSpec<T>
         // The first column is the key by convention: every bulk-written table is keyed by one text column.
         Key = columns[0];
         ColumnList = string.Join(", ", columns.Select(c => c.Name));
-        InsertNewFromArrays = $"INSERT INTO {table} ({ColumnList}) SELECT * FROM unnest({string.Join(", ", columns.Select((_, i) => "$" + (i + 1)))}) " +
-                              $"ON CONFLICT ({Key.Name}) DO NOTHING RETURNING {Key.Name}";
+        ConflictTarget = Key.Name;
     }
 
     public string Table { get; }
 
     public BulkColumn<T> Key { get; }
+
+    /// <summary>What an insert of new rows conflicts on: the key column, or a composite unique key such as <c>delivery_key, kind</c>.</summary>
+    public string ConflictTarget { get; init; } = "";
 
     public IReadOnlyList<BulkColumn<T>> Columns { get; }
 
@@ -24,7 +26,9 @@ internal sealed class TableSpec<T>
     public string ColumnList { get; }
 
     /// <summary>PostgreSQL: inserts the rows given as one array parameter per column ($1, $2, ... in column order) whose key is new; returns their keys.</summary>
-    public string InsertNewFromArrays { get; }
+    public string InsertNewFromArrays =>
+        $"INSERT INTO {Table} ({ColumnList}) SELECT * FROM unnest({string.Join(", ", Columns.Select((_, i) => "$" + (i + 1)))}) " +
+        $"ON CONFLICT ({ConflictTarget}) DO NOTHING RETURNING {Key.Name}";
 
     /// <summary>The SET list of an upsert: every column but the key and those kept on update.</summary>
     public string UpdateList => string.Join(", ",

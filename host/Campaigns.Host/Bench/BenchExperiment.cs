@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Campaigns.Campaign;
 using Campaigns.Data;
@@ -25,13 +24,7 @@ internal static class BenchExperiment
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var cli = new CliArgs(args, new HashSet<string> { "skip-generate" });
-        var customers = cli.Int("customers", 200_000);
-        var time = services.GetRequiredService<TimeProvider>();
-        Console.WriteLine($"database: {services.GetRequiredService<CampaignsDatabase>().Describe()}; {Environment.ProcessorCount} cores");
-        if (!cli.Flag("skip-generate"))
-            await new SyntheticShop(customers, cli.Int("items", 10_000), time.GetUtcNow()).WriteAsync(services.GetRequiredService<IImportWriter>(),
-                line => Console.Error.Write("\r" + line), CancellationToken.None);
-        Console.Error.WriteLine();
+        var time = await GenerateAsync(services, cli, 200_000);
 
         var stamp = time.GetUtcNow().ToUnixTimeSeconds();
         var plain = JsonNode.Parse(BenchVerb.BenchDefinition)!;
@@ -46,15 +39,28 @@ internal static class BenchExperiment
         return 0;
     }
 
-    private static async Task<TimeSpan> PlanAsync(IServiceProvider services, string json, TimeProvider time)
+    /// <summary>Prints the database, then generates the synthetic shop (<c>--customers</c>, <c>--items</c>) unless <c>--skip-generate</c>.</summary>
+    internal static async Task<TimeProvider> GenerateAsync(IServiceProvider services, CliArgs cli, int defaultCustomers)
+    {
+        var time = services.GetRequiredService<TimeProvider>();
+        Console.WriteLine($"database: {services.GetRequiredService<CampaignsDatabase>().Describe()}; {Environment.ProcessorCount} cores");
+        if (!cli.Flag("skip-generate"))
+            await new SyntheticShop(cli.Int("customers", defaultCustomers), cli.Int("items", 10_000), time.GetUtcNow()).WriteAsync(
+                services.GetRequiredService<IImportWriter>(), line => Console.Error.Write("\r" + line), CancellationToken.None);
+        Console.Error.WriteLine();
+        return time;
+    }
+
+    /// <summary>Saves and plans one campaign, prints its figures and phases; <paramref name="planner"/> replaces the host's (bench decisions).</summary>
+    internal static async Task<TimeSpan> PlanAsync(IServiceProvider services, string json, TimeProvider time, CampaignPlanner? planner = null)
     {
         var campaigns = services.GetRequiredService<CampaignService>();
         var stored = await campaigns.SaveAsync(json, CancellationToken.None);
         var campaign = await campaigns.GetCompiledAsync(stored.Id, stored.Version, CancellationToken.None);
-        var watch = Stopwatch.StartNew();
-        var plan = await services.GetRequiredService<CampaignPlanner>().PlanAsync(campaign, new Occurrence("once", time.GetUtcNow()), PlanMode.Scheduled, CancellationToken.None);
+        var plan = await (planner ?? services.GetRequiredService<CampaignPlanner>()).PlanAsync(campaign, new Occurrence("once", time.GetUtcNow()), PlanMode.Scheduled, CancellationToken.None);
         var decisions = 0L;
-        await foreach (var batch in services.GetRequiredService<IDecisionLog>().ReadAsync(campaign.Id, null, 50_000, CancellationToken.None)) decisions += batch.Count;
+        await foreach (var batch in (planner is null ? services.GetRequiredService<IDecisionLog>() : NoDecisionLog.Instance).ReadAsync(campaign.Id, null, 50_000, CancellationToken.None))
+            decisions += batch.Count;
         Console.WriteLine($"{campaign.Id}: audience {plan.Audience:N0}, planned {plan.Planned:N0}, suppressed {plan.Suppressed.Values.Sum():N0} " +
                           $"({string.Join(", ", plan.Suppressed.Select(s => $"{s.Key} {s.Value:N0}"))}) in {plan.Elapsed.TotalSeconds:0.0}s " +
                           $"({plan.Audience / plan.Elapsed.TotalSeconds:N0} customers/s), {decisions:N0} decisions logged");

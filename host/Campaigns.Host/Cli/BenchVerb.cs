@@ -23,6 +23,7 @@ internal sealed class BenchVerb : ICliVerb
                            Environment.NewLine + "  " + BenchSegment.Usage + "   rule segment over synthetic profiles, compiled vs interpreted; preview timing" +
                            Environment.NewLine + "  " + BenchTriggers.Usage + "   trigger latency: event accepted → ledger row, against a plan per event" +
                            Environment.NewLine + "  " + BenchExperiment.Usage + "   planning with an A/B experiment and holdout against the plain campaign" +
+                           Environment.NewLine + "  " + BenchDecisions.Usage + "   planning with the decision log against without it" +
                            Environment.NewLine + "  " + BenchModels.Usage + "   a retraining round, then fitting at run time against loading the live model" +
                            Environment.NewLine + "  " + BenchSegments.Usage + "   K-means and propensity segments against a plain audience";
 
@@ -34,6 +35,7 @@ internal sealed class BenchVerb : ICliVerb
         if (args is ["segment", ..]) return await BenchSegment.RunAsync(services, args[1..]);
         if (args is ["triggers", ..]) return await BenchTriggers.RunAsync(services, args[1..]);
         if (args is ["experiment", ..]) return await BenchExperiment.RunAsync(services, args[1..]);
+        if (args is ["decisions", ..]) return await BenchDecisions.RunAsync(services, args[1..]);
         if (args is ["models", ..]) return await BenchModels.RunAsync(services, args[1..]);
         if (args is ["segments", ..]) return await BenchSegments.RunAsync(services, args);
         var cli = new CliArgs(args, new HashSet<string> { "skip-generate" });

@@ -1,20 +1,23 @@
 using System.Globalization;
 using Campaigns.Learning;
 using Campaigns.Learning.OffPolicy;
+using Campaigns.Learning.OffPolicy.Timing;
 using Campaigns.Storage;
 
 namespace Campaigns.Host.Cli;
 
 /// <summary>
-/// <c>evaluate-policy &lt;campaign&gt; --kind variant (--split a=0.2,b=0.8 | --always b) [--reward click|conversion|purchase]</c>:
-/// what another policy would have earned, estimated from the decision log by IPS, self-normalised IPS and doubly robust.
+/// <c>evaluate-policy &lt;campaign&gt; (--split a=0.2,b=0.8 | --always b | --candidate timing:fixed:10) [--reward click|conversion|purchase]</c>:
+/// what another variant split or another timing strategy would have earned, estimated from the decision log by IPS,
+/// self-normalised IPS and doubly robust.
 /// </summary>
 internal sealed class EvaluatePolicyVerb : ICliVerb
 {
     private static readonly string[] Rewards = ["click", "conversion", "purchase"];
 
     public string Name => "evaluate-policy";
-    public string Usage => "evaluate-policy <campaign> [--kind variant] (--split a=0.2,b=0.8 | --always b) [--reward click|conversion|purchase] [--feature segment] [--window-days 7]   off-policy value of another split";
+    public string Usage => "evaluate-policy <campaign> [--kind variant|slot] (--split a=0.2,b=0.8 | --always b | --candidate timing:fixed:10|timing:most-active|timing:bayes-hour-of-week) " +
+        "[--reward click|conversion|purchase] [--feature segment] [--window-days 7]   off-policy value of another split or timing strategy";
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
@@ -27,16 +30,19 @@ internal sealed class EvaluatePolicyVerb : ICliVerb
             cli = new CliArgs(args, new HashSet<string>());
             if (cli.Positional.Count != 1) throw new ArgumentException("name one campaign");
             campaign = cli.Positional[0];
-            kind = cli.Get("kind") ?? DecisionKinds.Variant;
+            var timing = cli.Get("candidate");
+            kind = cli.Get("kind") ?? (timing is null ? DecisionKinds.Variant : DecisionKinds.Slot);
             if (kind is not (DecisionKinds.Variant or DecisionKinds.Slot or DecisionKinds.Items)) throw new ArgumentException($"--kind must be variant, slot or items, got '{kind}'");
+            if ((timing is null) != (kind != DecisionKinds.Slot)) throw new ArgumentException("slot decisions are evaluated with --candidate timing:..., variant decisions with --split or --always");
             reward = cli.Get("reward") ?? "click";
             if (!Rewards.Contains(reward)) throw new ArgumentException($"--reward must be click, conversion or purchase, got '{reward}'");
             window = Reports.ReportRequest.Parse(cli.Get("window-days"), null).Window ?? TimeSpan.FromDays(7);
-            candidate = (cli.Get("split"), cli.Get("always")) switch
+            candidate = (cli.Get("split"), cli.Get("always"), timing) switch
             {
-                ({ } split, null) => CandidatePolicy.ParseSplit(split),
-                (null, { } always) => CandidatePolicy.Always(always),
-                _ => throw new ArgumentException("give the candidate policy as one of --split a=0.2,b=0.8 or --always b"),
+                ({ } split, null, null) => CandidatePolicy.ParseSplit(split),
+                (null, { } always, null) => CandidatePolicy.Always(always),
+                (null, null, { } strategy) => TimingCandidate.Parse(strategy),
+                _ => throw new ArgumentException($"give the candidate policy as one of --split a=0.2,b=0.8, --always b or --candidate {TimingCandidate.Forms}"),
             };
         }
         catch (ArgumentException ex)
@@ -50,7 +56,7 @@ internal sealed class EvaluatePolicyVerb : ICliVerb
         var purchases = services.GetRequiredService<IPurchaseWindows>();
         var log = new List<LoggedChoice>();
         var policies = new SortedSet<string>(StringComparer.Ordinal);
-        var mislogged = 0;
+        var (mislogged, slotDecisions) = (0, 0L);
         await foreach (var batch in services.GetRequiredService<IDecisionLog>().ReadAsync(campaign, kind, 2_000, CancellationToken.None))
         {
             var bought = reward == "purchase"
@@ -65,11 +71,25 @@ internal sealed class EvaluatePolicyVerb : ICliVerb
                     return 2;
                 }
                 // The chosen action's logged probability and its entry among the candidates are written together; a difference means a logging bug.
-                if (d.Candidates?.TryGetValue(d.Chosen, out var listed) == true && Math.Abs(listed - d.Probability) > 1e-9) mislogged++;
                 policies.Add($"{d.Policy} {d.PolicyVersion}");
                 var value = reward switch { "click" => o.Clicked, "conversion" => o.Conversions > 0, _ => bought![i].Purchases > 0 } ? 1 : 0;
+                if (kind == DecisionKinds.Slot)
+                {
+                    slotDecisions++;
+                    if (SlotChoices.From(d, value, out var wrong) is not { } slot) continue;
+                    log.Add(feature is null ? slot : slot with { Cell = d.Features?.GetValueOrDefault(feature) });
+                    mislogged += wrong ? 1 : 0;
+                    continue;
+                }
+                // The chosen action's logged probability and its entry among the candidates are written together; a difference means a logging bug.
+                if (d.Candidates?.TryGetValue(d.Chosen, out var listed) == true && Math.Abs(listed - d.Probability) > 1e-9) mislogged++;
                 log.Add(new LoggedChoice(d.Chosen, d.Probability, value, feature is null ? null : d.Features?.GetValueOrDefault(feature)));
             }
+        }
+        if (slotDecisions > 0 && SlotChoices.Refusal(campaign, slotDecisions, log) is { } refusal)
+        {
+            Console.Error.WriteLine(refusal);
+            return 2;
         }
         if (log.Count == 0)
         {
@@ -78,6 +98,7 @@ internal sealed class EvaluatePolicyVerb : ICliVerb
         }
 
         var estimate = OffPolicyEstimator.Estimate(log, candidate);
+        if (slotDecisions > log.Count) Console.WriteLine(Invariant($"note: {slotDecisions - log.Count:N0} of {slotDecisions:N0} slot decisions logged no local hour (planned without timing.exploration) and are left out"));
         Console.WriteLine(Invariant($"evaluate-policy {campaign}: {estimate.Decisions:N0} {kind} decisions, reward = {reward}{(feature is null ? "" : $", doubly robust model per {feature}")}"));
         Console.WriteLine($"logged policy ({string.Join(", ", policies.Take(3))}{(policies.Count > 3 ? ", ..." : "")}): {Show(estimate.Logged)}");
         Console.WriteLine($"candidate {estimate.Policy}:");

@@ -2,11 +2,40 @@ using System.Globalization;
 
 namespace Campaigns.Learning.OffPolicy;
 
-/// <summary>A policy to evaluate from the log: the probability it would take each action in a context cell.</summary>
+/// <summary>A policy to evaluate from the log: the probability it would take each action in a context.</summary>
 public abstract class CandidatePolicy
 {
     /// <summary>The probability of <paramref name="action"/> in <paramref name="cell"/>.</summary>
     public abstract double Probability(string action, string? cell);
+
+    /// <summary>
+    /// The probability of <paramref name="action"/> for the decision <paramref name="choice"/> was; by default from its
+    /// cell alone. Candidates that score the customer (timing strategies) read the choice's options and features.
+    /// </summary>
+    public virtual double Probability(LoggedChoice choice, string action)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        return Probability(action, choice.Cell);
+    }
+
+    /// <summary>The actions this candidate could take for <paramref name="choice"/>; by default every action the log took.</summary>
+    public virtual IEnumerable<string> ActionsFor(LoggedChoice choice, IReadOnlyList<string> logged)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        return logged;
+    }
+
+    /// <summary>The cell the doubly robust reward model keys <paramref name="action"/> on for this decision; by default the choice's cell.</summary>
+    public virtual string? RewardCell(LoggedChoice choice, string action)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        return choice.Cell;
+    }
+
+    /// <summary>Learns what the candidate needs from the whole log before it is asked (an audience prior); nothing by default.</summary>
+    public virtual void Prepare(IReadOnlyList<LoggedChoice> log)
+    {
+    }
 
     /// <summary>How the policy reads in a report.</summary>
     public abstract string Describe();

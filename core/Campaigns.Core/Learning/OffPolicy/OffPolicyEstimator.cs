@@ -23,7 +23,8 @@ public static class OffPolicyEstimator
                 throw new ArgumentException($"decision {i} ('{log[i].Action}'): propensity {log[i].Propensity} must be more than 0 and at most 1");
         }
 
-        var model = RewardModel.Fit(log);
+        candidate.Prepare(log);
+        var model = RewardModel.Fit(log, candidate);
         var logged = new Moments();
         var ips = new Moments();
         var dr = new Moments();
@@ -31,13 +32,13 @@ public static class OffPolicyEstimator
         double sumW = 0, sumW2 = 0, sumWr = 0;
         foreach (var choice in log)
         {
-            var w = candidate.Probability(choice.Action, choice.Cell) / choice.Propensity;
+            var w = candidate.Probability(choice, choice.Action) / choice.Propensity;
             logged.Add(choice.Reward);
             ips.Add(w * choice.Reward);
             weights.Add(w);
             (sumW, sumW2, sumWr) = (sumW + w, sumW2 + w * w, sumWr + w * choice.Reward);
-            var direct = model.Actions.Sum(a => candidate.Probability(a, choice.Cell) * model.Predict(a, choice.Cell));
-            dr.Add(direct + w * (choice.Reward - model.Predict(choice.Action, choice.Cell)));
+            var direct = candidate.ActionsFor(choice, model.Actions).Sum(a => candidate.Probability(choice, a) * model.Predict(a, candidate.RewardCell(choice, a)));
+            dr.Add(direct + w * (choice.Reward - model.Predict(choice.Action, candidate.RewardCell(choice, choice.Action))));
         }
 
         var snips = sumW > 0 ? sumWr / sumW : 0;
@@ -45,7 +46,7 @@ public static class OffPolicyEstimator
         var snipsTerms = new Moments();
         foreach (var choice in log)
         {
-            var w = candidate.Probability(choice.Action, choice.Cell) / choice.Propensity;
+            var w = candidate.Probability(choice, choice.Action) / choice.Propensity;
             snipsTerms.Add(w * (choice.Reward - snips));
         }
         var snipsSe = weights.Mean > 0 ? Math.Sqrt(snipsTerms.Variance / log.Count) / weights.Mean : double.PositiveInfinity;
@@ -58,8 +59,9 @@ public static class OffPolicyEstimator
     private static List<string> Diagnose(IReadOnlyList<LoggedChoice> log, CandidatePolicy candidate, RewardModel model, Moments weights, double ess, double confidence)
     {
         var warnings = new List<string>();
-        var unsupported = log.Select(c => c.Cell).Distinct().Max(cell =>
-            1 - model.Actions.Sum(a => candidate.Probability(a, cell)));
+        // Per decision, what the candidate would put on actions no decision ever took (variants: the same for every decision of a cell).
+        var unsupported = log.DistinctBy(c => (c.Cell, c.Options, c.Features)).Max(c =>
+            1 - candidate.ActionsFor(c, model.Actions).Where(model.Knows).Sum(a => candidate.Probability(c, a)));
         if (unsupported > 1e-9)
             warnings.Add($"the candidate puts {(unsupported * 100).ToString("0.0", CultureInfo.InvariantCulture)}% of its choices on actions the log never took: no estimator can value them");
         // With correct propensities E[w] = Σ π(a) = 1 exactly; a mean weight far from 1 means the logged propensities are not
@@ -90,23 +92,31 @@ public static class OffPolicyEstimator
 
         public List<string> Actions { get; } = [];
 
-        public static RewardModel Fit(IReadOnlyList<LoggedChoice> log)
+        private double _overall;
+
+        public static RewardModel Fit(IReadOnlyList<LoggedChoice> log, CandidatePolicy candidate)
         {
             var model = new RewardModel();
             foreach (var c in log)
             {
                 if (!model._action.TryGetValue(c.Action, out var a)) model.Actions.Add(c.Action);
                 model._action[c.Action] = (a.Sum + c.Reward, a.Count + 1);
-                var cell = model._cell.GetValueOrDefault((c.Action, c.Cell));
-                model._cell[(c.Action, c.Cell)] = (cell.Sum + c.Reward, cell.Count + 1);
+                var key = (c.Action, candidate.RewardCell(c, c.Action));
+                var cell = model._cell.GetValueOrDefault(key);
+                model._cell[key] = (cell.Sum + c.Reward, cell.Count + 1);
+                model._overall += c.Reward;
             }
+            model._overall /= Math.Max(1, log.Count);
             return model;
         }
 
+        public bool Knows(string action) => _action.ContainsKey(action);
+
         public double Predict(string action, string? cell)
         {
+            // An action the log never took (a send hour nobody got) is predicted at the log's mean: the best guess without data.
             var (sum, count) = _action.GetValueOrDefault(action);
-            var mean = count == 0 ? 0 : sum / count;
+            var mean = count == 0 ? _overall : sum / count;
             var (cellSum, cellCount) = _cell.GetValueOrDefault((action, cell));
             return (cellSum + CellShrinkage * mean) / (cellCount + CellShrinkage);
         }
