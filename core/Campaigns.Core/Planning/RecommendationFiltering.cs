@@ -47,14 +47,14 @@ internal sealed class RecommendationFiltering
     /// <summary>Filters each customer's candidates; <paramref name="items"/> must hold the candidates and <see cref="Popular"/>.</summary>
     public async Task<IReadOnlyList<IReadOnlyList<Recommendation>>> ApplyAsync(IReadOnlyList<Customer> customers,
         IReadOnlyList<IReadOnlyList<Recommendation>> candidates, int count, IReadOnlyDictionary<string, CatalogItem> items,
-        string? triggerItemId, CancellationToken ct)
+        Func<Customer, string?> triggerItemOf, CancellationToken ct)
     {
         var purchased = _filters.ExcludePurchasedWithinDays is { } days
             ? await _history.PurchasedSinceAsync([.. customers.Select(c => c.Id)], _now.AddDays(-days), ct)
             : NoPurchases;
         var lists = new IReadOnlyList<Recommendation>[customers.Count];
         for (var i = 0; i < customers.Count; i++)
-            lists[i] = RecommendationFilter.Apply(candidates[i], _filters, count, items, purchased.GetValueOrDefault(customers[i].Id) ?? Nothing, triggerItemId, Popular);
+            lists[i] = RecommendationFilter.Apply(candidates[i], _filters, count, items, purchased.GetValueOrDefault(customers[i].Id) ?? Nothing, triggerItemOf(customers[i]), Popular);
         return lists;
     }
 }

@@ -75,6 +75,8 @@ internal static class BenchTriggers
         var queue = services.GetRequiredService<TriggerQueue>();
         var time = services.GetRequiredService<TimeProvider>();
         var random = new Random(7);
+        var phases = services.GetRequiredService<TriggerPhases>();
+        phases.Start();
         latency.Start();
         var watch = Stopwatch.StartNew();
         long sent = 0;
@@ -101,6 +103,11 @@ internal static class BenchTriggers
         var backlog = await Task.WhenAny(drained, Task.Delay(TimeSpan.FromMinutes(2))) == drained ? 0 : queue.Pending;
         var total = watch.Elapsed;
         var recorded = latency.Stop().Order().ToArray();
+        foreach (var (phase, ms) in phases.Stop())
+        {
+            var sorted = ms.Order().ToArray();
+            Console.WriteLine($"  {prefix.Split('-')[0]} {phase,-10} per micro-batch ({sorted.Length:N0}): p50 {Q(sorted, 0.5):N1} ms, p99 {Q(sorted, 0.99):N1} ms, max {Q(sorted, 1):N1} ms");
+        }
         return new Load(sent, generated, total, recorded, backlog);
     }
 
@@ -114,8 +121,10 @@ internal static class BenchTriggers
     {
         public double PlannedPerSecond => Latencies.Length / Total.TotalSeconds;
 
-        public double P(double q) => Latencies.Length == 0 ? double.NaN : Latencies[Math.Min(Latencies.Length - 1, (int)Math.Ceiling(q * Latencies.Length) - 1)];
+        public double P(double q) => Q(Latencies, q);
     }
+
+    private static double Q(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
     private const string Definition = """
     {

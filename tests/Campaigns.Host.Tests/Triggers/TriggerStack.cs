@@ -51,6 +51,12 @@ internal sealed class TriggerStack : IAsyncDisposable
         _worker = ActivatorUtilities.CreateInstance<TriggerWorker>(_services);
     }
 
+    /// <summary>Completes when this host's worker finished its start-up catch-up.</summary>
+    public Task CaughtUp => _worker.CaughtUp;
+
+    /// <summary>Stops this host's worker as a dying process would: whatever it had not taken from its queue is gone.</summary>
+    public Task CrashWorkerAsync() => _worker.StopAsync(CancellationToken.None);
+
     public FakeClock Clock { get; }
     public CampaignsDatabase Database { get; }
     public IServiceProvider Services => _services;
