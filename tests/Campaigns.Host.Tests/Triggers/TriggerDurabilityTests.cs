@@ -12,8 +12,6 @@ public abstract class TriggerDurabilityTests(bool postgres)
 {
     private const string Cart = """{ "on": "cart-abandoned", "delay": "PT1H", "cooldownHours": 0 }""";
 
-    private static Interaction Event(string customer, string item, string type, DateTimeOffset at) => new(customer, item, type, at);
-
     [Fact]
     public async Task Carts_accepted_before_a_crash_are_planned_once_after_the_restart()
     {

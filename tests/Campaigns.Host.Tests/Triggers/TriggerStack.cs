@@ -24,6 +24,9 @@ internal sealed class TriggerStack : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>One event of a customer on an item.</summary>
+    public static Interaction Event(string customer, string item, string type, DateTimeOffset at) => new(customer, item, type, at);
+
     private readonly ServiceProvider _services;
     private readonly TriggerWorker _worker;
     private readonly string _folder;
