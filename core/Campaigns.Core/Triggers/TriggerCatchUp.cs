@@ -53,9 +53,10 @@ public sealed class TriggerCatchUp(ActiveTriggers? active, IInteractionReader in
         await foreach (var events in interactions.ReadAsync(new InteractionQuery(since, null, types), Chunk, ct))
         {
             var work = TriggerMatcher.Match(new AcceptedBatch(events, [], [], now), [campaign]);
-            var keys = work.Where(w => w.Kind == TriggerWorkKind.Moment).ToDictionary(w => w, w => LedgerEntry.KeyOf(campaign.Id, w.Occurrence, w.CustomerId!, "main"));
-            var existing = await watermarks.ExistingKeysAsync([.. keys.Values], ct);
-            var lost = work.Where(w => w.Kind == TriggerWorkKind.Cancel || !existing.Contains(keys[w])).ToList();
+            // The same cart stored twice (a client retry with a new event id) is two equal moments: keys, not a dictionary of them.
+            string KeyOf(TriggerWork w) => LedgerEntry.KeyOf(campaign.Id, w.Occurrence, w.CustomerId!, "main");
+            var existing = await watermarks.ExistingKeysAsync([.. work.Where(w => w.Kind == TriggerWorkKind.Moment).Select(KeyOf)], ct);
+            var lost = work.Where(w => w.Kind == TriggerWorkKind.Cancel || !existing.Contains(KeyOf(w))).ToList();
             skipped += work.Count - lost.Count;
             replayed += lost.Count(w => w.Kind == TriggerWorkKind.Moment);
             if (lost.Count > 0) result = result.Add(await processor.ProcessAsync(lost, ct));

@@ -22,6 +22,7 @@ public abstract class TriggerDurabilityTests(bool postgres)
         await first.CrashWorkerAsync();
         first.Clock.Now = Start.AddMinutes(8);
         await first.StoreAsync(Event("bob", "kettle", InteractionTypes.CartAdd, first.Clock.Now), Event("carol", "mug", InteractionTypes.CartAdd, first.Clock.Now));
+        await first.StoreAsync(Event("bob", "kettle", InteractionTypes.CartAdd, first.Clock.Now)); // the client retried with a new event id
         await first.StoreAsync(Event("dave", "tray", InteractionTypes.CartAdd, first.Clock.Now), Event("dave", "tray", InteractionTypes.Purchase, first.Clock.Now.AddMinutes(1)));
         Assert.Single(await first.RowsAsync(campaign.Id));
 
