@@ -36,7 +36,7 @@ public static class CampaignsDataServiceCollectionExtensions
 
     /// <summary>
     /// Registers, as singletons, <see cref="CampaignsDatabase"/>, <see cref="ICustomerReader"/>, <see cref="ICatalogReader"/>,
-    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="IPurchaseWindows"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IAllocationStore"/>, <see cref="IModelRegistry"/>, <see cref="IImportWriter"/>, <see cref="IIngestStore"/>, <see cref="IApiKeyStore"/>, <see cref="ICustomerIdHasher"/>, <see cref="ICustomerEraser"/>, <see cref="IProfileStore"/> (also as <see cref="IProfileReader"/>), <see cref="IProfileSource"/>, <see cref="ITriggerStore"/>
+    /// <see cref="IInteractionReader"/>, <see cref="ICustomerHistory"/>, <see cref="IPurchaseWindows"/>, <see cref="ICampaignStore"/>, <see cref="ILedgerStore"/>, <see cref="IProviderPace"/>, <see cref="ISuppressionStore"/>, <see cref="IAttributionStore"/>, <see cref="IDecisionLog"/>, <see cref="IAllocationStore"/>, <see cref="IModelRegistry"/>, <see cref="IImportWriter"/>, <see cref="IIngestStore"/>, <see cref="IApiKeyStore"/>, <see cref="ICustomerIdHasher"/>, <see cref="ICustomerEraser"/>, <see cref="IProfileStore"/> (also as <see cref="IProfileReader"/>), <see cref="IProfileSource"/>, <see cref="ITriggerStore"/>, <see cref="ITriggerWatermarks"/>
     /// and the migrator run by <see cref="CampaignsDataMigrationExtensions.MigrateCampaignsDatabaseAsync"/>. Adds
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered already.
     /// </summary>
@@ -84,6 +84,7 @@ public static class CampaignsDataServiceCollectionExtensions
         services.AddSingleton<IProfileReader>(sp => sp.GetRequiredService<IProfileStore>());
         services.AddSingleton<IProfileSource, ProfileSource>();
         services.AddSingleton<ITriggerStore, TriggerStore>();
+        services.AddSingleton<ITriggerWatermarks, TriggerWatermarkStore>();
         return services;
     }
 }

@@ -56,6 +56,10 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton<ActiveTriggers>();
         services.AddSingleton<TriggerQueue>();
+        services.AddSingleton<TriggerPhases>();
+        services.AddSingleton(sp => new TriggerCatchUp(sp.GetService<StageRegistry>() is null ? null : sp.GetRequiredService<ActiveTriggers>(),
+            sp.GetRequiredService<Campaigns.Data.IInteractionReader>(), sp.GetRequiredService<Campaigns.Storage.ITriggerWatermarks>(), sp.GetRequiredService<TriggerProcessor>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TriggerCatchUp>>()));
         services.AddSingleton<IEventObserver>(sp => new TriggerObserver(
             sp.GetService<StageRegistry>() is null ? null : sp.GetRequiredService<ActiveTriggers>(), sp.GetRequiredService<TriggerQueue>()));
         services.AddSingleton<TriggerProcessor>();

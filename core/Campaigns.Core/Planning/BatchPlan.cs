@@ -25,4 +25,14 @@ internal sealed record PendingSlot(int Index, Customer Customer, IReadOnlyList<D
 {
     /// <summary>The registry version of the timing model that decided (written into the decision); null when the stage fitted its own.</summary>
     public string? Model { get; init; }
+
+    /// <summary>This row's own earliest send time when it differs from the batch's (a trigger moment); null: the batch's.</summary>
+    public DateTimeOffset? Earliest { get; init; }
 }
+
+/// <summary>One customer's trigger moment in a batch planned for many moments at once.</summary>
+/// <param name="Occurrence">The moment's occurrence id (<c>cart-abandoned:mug:20261130T090000000Z</c>), part of the ledger key.</param>
+/// <param name="ItemId">The trigger item.</param>
+/// <param name="At">When the moment happened (the row's <c>triggered_at</c>).</param>
+/// <param name="Earliest">The moment plus the delay, or now when that is past: the message is not sent before it.</param>
+internal sealed record CustomerMoment(string Occurrence, string ItemId, DateTimeOffset At, DateTimeOffset Earliest);

@@ -32,11 +32,14 @@ internal sealed class BatchPlanner(
 {
     private const string Step = "main";
 
-    /// <summary>The item of a trigger's moment: passed to the recommender (which leaves it out) and to the filters.</summary>
-    public string? TriggerItemId { get; init; }
+    /// <summary>
+    /// Trigger moments by customer id: each customer's occurrence, trigger item (passed to the recommender, which leaves it
+    /// out, and to the filters) and earliest send time. Null for a scheduled run, whose customers share the run's.
+    /// </summary>
+    public IReadOnlyDictionary<string, CustomerMoment>? Moments { get; init; }
 
-    /// <summary>An item the message names first, before the recommendations (the carted item of an abandoned cart), with its reason.</summary>
-    public (string ItemId, string Reason)? LeadItem { get; init; }
+    /// <summary>When set, each customer's trigger item leads the message (the carted item of an abandoned cart) with this reason.</summary>
+    public string? LeadReason { get; init; }
 
     /// <summary>Slot exploration and its logged features (<c>timing.exploration</c>); null when the campaign sets none.</summary>
     public SlotExploration? Exploration { get; init; }
@@ -76,21 +79,23 @@ internal sealed class BatchPlanner(
     private async Task PlanVariantAsync(VariantStages stages, List<Customer> eligible, BatchPlan plan, CancellationToken ct)
     {
         var (variant, recommender) = (stages.Variant, stages.Variant.RecommenderReference);
-        var request = new RecommendationRequest(RecommendationFiltering.CandidateCount(recommender.Filters, recommender.Count), TriggerItemId);
-        var recommendations = await stages.Recommender.RecommendAsync(eligible, request, ct);
-        await LoadItemsAsync(recommendations.SelectMany(list => list).Select(r => r.ItemId).Concat(filtering?.Popular ?? []).Concat(LeadItem is { } lead ? [lead.ItemId] : []), ct);
+        var recommendations = await RecommendAsync(stages.Recommender, eligible, RecommendationFiltering.CandidateCount(recommender.Filters, recommender.Count), ct);
+        var leads = LeadReason is null ? [] : eligible.Select(TriggerItemOf).OfType<string>();
+        await LoadItemsAsync(recommendations.SelectMany(list => list).Select(r => r.ItemId).Concat(filtering?.Popular ?? []).Concat(leads), ct);
         if (filtering is not null)
-            recommendations = await filtering.ApplyAsync(eligible, recommendations, recommender.Count, items, request.TriggerItemId, ct);
+            recommendations = await filtering.ApplyAsync(eligible, recommendations, recommender.Count, items, TriggerItemOf, ct);
+        // One timing call for the batch from its earliest start; each trigger customer's own start then bounds their slot.
         var timing = await stages.Timing.ChooseAsync(eligible, new SendTimeRequest(earliest, deadline), ct);
         var activity = Exploration is null ? null : await Exploration.ActivityAsync(eligible, ct);
 
         for (var i = 0; i < eligible.Count; i++)
         {
             var customer = eligible[i];
-            var recommended = recommendations[i].Where(r => items.ContainsKey(r.ItemId) && r.ItemId != LeadItem?.ItemId)
+            var lead = LeadReason is null ? null : TriggerItemOf(customer);
+            var recommended = recommendations[i].Where(r => items.ContainsKey(r.ItemId) && r.ItemId != lead)
                 .Select(r => new RecommendedItem(items[r.ItemId], r)).ToList();
-            if (LeadItem is { } first && items.TryGetValue(first.ItemId, out var leadItem))
-                recommended.Insert(0, new RecommendedItem(leadItem, new Recommendation(first.ItemId, 1, first.Reason)));
+            if (lead is not null && items.TryGetValue(lead, out var leadItem))
+                recommended.Insert(0, new RecommendedItem(leadItem, new Recommendation(lead, 1, LeadReason!)));
             if (recommended.Count == 0)
             {
                 plan.Rows.Add(Suppressed(customer, "no-recommendations", variant.Name));
@@ -102,15 +107,16 @@ internal sealed class BatchPlanner(
                 (decided, var slot) = Exploration.Apply(customer, decided, activity!.GetValueOrDefault(customer.Id));
                 plan.Slots[customer.Id] = slot;
             }
-            var preferred = decided.SendAt < earliest ? earliest : decided.SendAt;
+            var start = EarliestOf(customer);
+            var preferred = decided.SendAt < start ? start : decided.SendAt;
             try
             {
-                var message = variant.Template.Render(new MessageModel(customer, recommended, run, campaign.Definition.Name));
+                var message = variant.Template.Render(new MessageModel(customer, recommended, run with { Occurrence = OccurrenceOf(customer) }, campaign.Definition.Name));
                 var body = campaign.Definition.Message.Format == "html"
-                    ? links.Rewrite(message.Body, LedgerEntry.KeyOf(campaign.Id, run.Occurrence, customer.Id, Step), [.. recommended.Select(r => r.Item.Id)])
+                    ? links.Rewrite(message.Body, LedgerEntry.KeyOf(campaign.Id, OccurrenceOf(customer), customer.Id, Step), [.. recommended.Select(r => r.Item.Id)])
                     : message.Body;
                 plan.Rows.Add(Row(customer, DeliveryState.Planned, null, preferred, preferred, message.Subject, body, recommended, variant.Name));
-                plan.Pending.Add(new PendingSlot(plan.Rows.Count - 1, customer, placement.Ranked(decided), decided, variant.TimingKey) { Model = stages.TimingModel });
+                plan.Pending.Add(new PendingSlot(plan.Rows.Count - 1, customer, placement.Ranked(decided, start), decided, variant.TimingKey) { Model = stages.TimingModel, Earliest = start });
             }
             catch (MessageRenderException ex)
             {
@@ -118,6 +124,28 @@ internal sealed class BatchPlanner(
             }
         }
     }
+
+    // The contract takes one trigger item per call: a trigger batch asks once per distinct item, not once per occurrence.
+    private async Task<IReadOnlyList<IReadOnlyList<Recommendation>>> RecommendAsync(IRecommenderStage recommender, List<Customer> eligible, int count, CancellationToken ct)
+    {
+        if (Moments is null) return await recommender.RecommendAsync(eligible, new RecommendationRequest(count), ct);
+        var lists = new IReadOnlyList<Recommendation>[eligible.Count];
+        foreach (var group in Enumerable.Range(0, eligible.Count).GroupBy(i => TriggerItemOf(eligible[i]) ?? "", StringComparer.Ordinal))
+        {
+            var indexes = group.ToList();
+            var answer = await recommender.RecommendAsync([.. indexes.Select(i => eligible[i])], new RecommendationRequest(count, group.Key.Length == 0 ? null : group.Key), ct);
+            for (var j = 0; j < indexes.Count; j++) lists[indexes[j]] = answer[j];
+        }
+        return lists;
+    }
+
+    private CustomerMoment? MomentOf(Customer customer) => Moments?.GetValueOrDefault(customer.Id);
+
+    private string OccurrenceOf(Customer customer) => MomentOf(customer)?.Occurrence ?? run.Occurrence;
+
+    private string? TriggerItemOf(Customer customer) => MomentOf(customer)?.ItemId;
+
+    private DateTimeOffset EarliestOf(Customer customer) => MomentOf(customer)?.Earliest ?? earliest;
 
     private static List<Customer> GroupOf(Dictionary<string, List<Customer>> groups, string variant)
     {
@@ -150,14 +178,18 @@ internal sealed class BatchPlanner(
     }
 
     private LedgerEntry Suppressed(Customer customer, string reason, string? variant) =>
-        Row(customer, DeliveryState.Suppressed, reason, earliest, earliest, null, null, [], variant);
+        Row(customer, DeliveryState.Suppressed, reason, EarliestOf(customer), EarliestOf(customer), null, null, [], variant);
 
     private LedgerEntry Row(Customer customer, DeliveryState state, string? reason, DateTimeOffset sendAt, DateTimeOffset preferred,
-        string? subject, string? body, IReadOnlyList<RecommendedItem> recommended, string? variant) =>
-        new(LedgerEntry.KeyOf(campaign.Id, run.Occurrence, customer.Id, Step), campaign.Id, campaign.Version, run.Occurrence, customer.Id, Step,
+        string? subject, string? body, IReadOnlyList<RecommendedItem> recommended, string? variant)
+    {
+        var moment = MomentOf(customer);
+        var occurrence = moment?.Occurrence ?? run.Occurrence;
+        return new(LedgerEntry.KeyOf(campaign.Id, occurrence, customer.Id, Step), campaign.Id, campaign.Version, occurrence, customer.Id, Step,
             state, reason, sendAt, preferred, NullIfEmpty(ChannelAddress.For(stages.ChannelKind, customer)), subject, body,
             [.. recommended.Select(r => r.Item.Id)])
-        { ChannelKind = stages.ChannelKind, Variant = variant };
+        { ChannelKind = stages.ChannelKind, Variant = variant, TriggerItemId = moment?.ItemId, TriggeredAt = moment?.At };
+    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -30,7 +30,7 @@ internal sealed class LedgerPlacement(SlotScheduler scheduler, string channelKin
         foreach (var pending in plan.Pending)
         {
             var zone = CustomerZones.Find(pending.Customer.TimeZone);
-            var placement = scheduler.Place(pending.Customer.Id, zone, pending.Ranked, earliest, history);
+            var placement = scheduler.Place(pending.Customer.Id, zone, pending.Ranked, pending.Earliest ?? earliest, history);
             var row = rows[pending.Index];
             var decision = DecisionRecord.Write(pending.Strategy, pending.Decision, placement, pending.Model);
             rows[pending.Index] = placement.SendAt is { } at
@@ -45,12 +45,15 @@ internal sealed class LedgerPlacement(SlotScheduler scheduler, string channelKin
     {
         // Zones are at most 14 hours from UTC: a day either side of the UTC dates covers every local day.
         var first = DateOnly.FromDateTime(earliest.UtcDateTime).DayNumber - 1;
-        var last = DateOnly.FromDateTime(scheduler.Horizon(earliest).UtcDateTime).DayNumber + 1;
+        var last = DateOnly.FromDateTime(scheduler.Horizon(Latest ?? earliest).UtcDateTime).DayNumber + 1;
         return new ContactScope(channelKind, [.. plan.Pending.Select(p => p.Customer.Id)], first - 6, last + 6, (run.CampaignId, run.Occurrence));
     }
 
+    /// <summary>The latest earliest-start of the batch's rows when they differ (trigger moments); null: all start at the batch's.</summary>
+    public DateTimeOffset? Latest { get; init; }
+
     /// <summary>The slots to try first for a decision: its own and its alternatives, or only the start when sending now.</summary>
-    public IReadOnlyList<DateTimeOffset> Ranked(SendTimeDecision decision) => mode == PlanMode.SendNow
-        ? [earliest]
+    public IReadOnlyList<DateTimeOffset> Ranked(SendTimeDecision decision, DateTimeOffset? start = null) => mode == PlanMode.SendNow
+        ? [start ?? earliest]
         : [decision.SendAt, .. decision.Alternatives.Select(a => a.Start)];
 }

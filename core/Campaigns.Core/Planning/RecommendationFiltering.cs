@@ -44,17 +44,17 @@ internal sealed class RecommendationFiltering
     /// <summary>How many candidates to ask the recommender for.</summary>
     public static int CandidateCount(RecommendationFilters? filters, int count) => filters is null ? count : RecommendationFilter.CandidateCount(count);
 
-    /// <summary>Filters each customer's candidates; <paramref name="items"/> must hold the candidates and <see cref="Popular"/>.</summary>
+    /// <summary>Filters each customer's candidates; <paramref name="items"/> must hold the candidates and <see cref="Popular"/>; <paramref name="triggerItemOf"/> gives a customer's trigger item (null: none).</summary>
     public async Task<IReadOnlyList<IReadOnlyList<Recommendation>>> ApplyAsync(IReadOnlyList<Customer> customers,
         IReadOnlyList<IReadOnlyList<Recommendation>> candidates, int count, IReadOnlyDictionary<string, CatalogItem> items,
-        string? triggerItemId, CancellationToken ct)
+        Func<Customer, string?>? triggerItemOf, CancellationToken ct)
     {
         var purchased = _filters.ExcludePurchasedWithinDays is { } days
             ? await _history.PurchasedSinceAsync([.. customers.Select(c => c.Id)], _now.AddDays(-days), ct)
             : NoPurchases;
         var lists = new IReadOnlyList<Recommendation>[customers.Count];
         for (var i = 0; i < customers.Count; i++)
-            lists[i] = RecommendationFilter.Apply(candidates[i], _filters, count, items, purchased.GetValueOrDefault(customers[i].Id) ?? Nothing, triggerItemId, Popular);
+            lists[i] = RecommendationFilter.Apply(candidates[i], _filters, count, items, purchased.GetValueOrDefault(customers[i].Id) ?? Nothing, triggerItemOf?.Invoke(customers[i]), Popular);
         return lists;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Campaigns.Campaign;
 using Campaigns.Data;
 using Campaigns.Planning;
@@ -12,6 +13,8 @@ namespace Campaigns.Triggers;
 /// Plans the moments of one trigger campaign from one micro-batch through the scheduled planner's own parts: consent,
 /// suppression list, rules, recommender (with the trigger item), render, scheduler and the (capped) ledger insert. Before
 /// that, a moment whose cancel event is already stored, or that falls in the customer's cooldown, gets a suppressed row.
+/// All moments go through one planner pass (a customer with two moments in the batch takes a second pass), so the cost
+/// of a batch follows its customers, not its distinct occurrences.
 /// </summary>
 internal sealed class MomentPlanner(TriggerStages prepared, ICatalogReader catalog, ICustomerReader customers, ITriggerStore store,
     ILedgerStore ledger, Privacy.SuppressionCheck suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time)
@@ -27,6 +30,9 @@ internal sealed class MomentPlanner(TriggerStages prepared, ICatalogReader catal
     /// <summary>The host's global control group.</summary>
     public required Experiments.GlobalControl GlobalControl { get; init; }
 
+    /// <summary>Per-phase timing of each batch, for <c>bench triggers</c>.</summary>
+    public TriggerPhases? Phases { get; init; }
+
     public async Task<TriggerResult> PlanAsync(CompiledCampaign campaign, IReadOnlyList<TriggerWork> moments, CancellationToken ct)
     {
         var trigger = campaign.Definition.Trigger!;
@@ -35,36 +41,38 @@ internal sealed class MomentPlanner(TriggerStages prepared, ICatalogReader catal
         var ignored = moments.Count - fresh.Count;
         if (fresh.Count == 0) return TriggerResult.Empty with { Ignored = ignored };
 
-        var ids = fresh.Select(m => m.CustomerId!).Distinct(StringComparer.Ordinal).ToList();
-        var known = (await customers.GetManyAsync(ids, ct)).ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var cancelEvents = (await store.EventsOfAsync(ids, trigger.CancelOn, fresh.Min(m => m.At), ct)).ToLookup(e => e.CustomerId, StringComparer.Ordinal);
-        var cooldown = TimeSpan.FromHours(trigger.CooldownHours);
-        var contacts = trigger.CooldownHours == 0 ? [] : (await store.RecentAsync(campaign.Id, ids, fresh.Min(m => m.DueAt) - cooldown, ct))
-            .GroupBy(c => c.CustomerId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-
+        var started = Stopwatch.GetTimestamp();
         var stages = await prepared.GetAsync(campaign, ct);
         try
         {
+            var lookups = await TriggerLookups.ReadAsync(campaign, fresh, stages.Stages.ChannelKind, customers, store, suppressions, catalog, ct);
+            foreach (var item in lookups.TriggerItems) stages.Items[item.Id] = item;
+            started = Phases?.Lap(TriggerPhases.Lookups, started) ?? started;
+
+            var cooldown = TimeSpan.FromHours(trigger.CooldownHours);
             var suppressed = new List<LedgerEntry>();
-            var groups = new Dictionary<string, (TriggerWork First, List<Customer> Customers)>(StringComparer.Ordinal);
+            var passes = new List<Dictionary<string, (TriggerWork Moment, Customer Customer)>>();
+            var seen = new HashSet<(string, string)>();
             foreach (var moment in fresh.OrderBy(m => m.DueAt))
             {
-                if (!known.TryGetValue(moment.CustomerId!, out var customer)) { ignored++; continue; }
+                if (!lookups.Customers.TryGetValue(moment.CustomerId!, out var customer)) { ignored++; continue; }
                 var occurrence = moment.Occurrence;
-                var cancel = cancelEvents[customer.Id].FirstOrDefault(e => e.OccurredAt > moment.At && (trigger.CancelMatch == CancelMatch.Customer || e.ItemId == moment.ItemId));
-                var mine = contacts.TryGetValue(customer.Id, out var list) ? list : contacts[customer.Id] = [];
+                var cancel = lookups.CancelEvents[customer.Id].FirstOrDefault(e => e.OccurredAt > moment.At && (trigger.CancelMatch == CancelMatch.Customer || e.ItemId == moment.ItemId));
+                var mine = lookups.Contacts.TryGetValue(customer.Id, out var list) ? list : lookups.Contacts[customer.Id] = [];
                 if (cancel is not null)
                     suppressed.Add(Suppressed(campaign, stages.Stages.ChannelKind, moment, customer.Id, "cancelled:" + cancel.Type));
                 else if (cooldown > TimeSpan.Zero && mine.Any(c => c.Occurrence != occurrence && (c.SendAt - moment.DueAt).Duration() < cooldown))
                     suppressed.Add(Suppressed(campaign, stages.Stages.ChannelKind, moment, customer.Id, $"cooldown:{trigger.CooldownHours}h"));
-                else
+                else if (seen.Add((customer.Id, occurrence)))
                 {
                     mine.Add(new TriggeredContact(customer.Id, occurrence, moment.DueAt));
-                    if (!groups.TryGetValue(occurrence, out var group)) groups[occurrence] = group = (moment, []);
-                    if (!group.Customers.Any(c => c.Id == customer.Id)) group.Customers.Add(customer);
+                    // A customer's second moment in the batch (no cooldown, or far apart) goes to the next pass: one row per customer per pass.
+                    var pass = passes.FirstOrDefault(p => !p.ContainsKey(customer.Id));
+                    if (pass is null) passes.Add(pass = new Dictionary<string, (TriggerWork, Customer)>(StringComparer.Ordinal));
+                    pass[customer.Id] = (moment, customer);
                 }
             }
-            var result = await InsertAsync(campaign, stages, groups.Values, suppressed, now, ct);
+            var result = await InsertAsync(campaign, stages, passes, suppressed, lookups.Suppressions, now, started, ct);
             return result with { Ignored = result.Ignored + ignored };
         }
         finally
@@ -73,34 +81,31 @@ internal sealed class MomentPlanner(TriggerStages prepared, ICatalogReader catal
         }
     }
 
-    private async Task<TriggerResult> InsertAsync(CompiledCampaign campaign, TriggerStages.Prepared stages, IEnumerable<(TriggerWork First, List<Customer> Customers)> groups,
-        List<LedgerEntry> suppressed, DateTimeOffset now, CancellationToken ct)
+    private async Task<TriggerResult> InsertAsync(CompiledCampaign campaign, TriggerStages.Prepared stages, List<Dictionary<string, (TriggerWork Moment, Customer Customer)>> passes,
+        List<LedgerEntry> suppressed, PrefetchedSuppressions listed, DateTimeOffset now, long started, CancellationToken ct)
     {
         var trigger = campaign.Definition.Trigger!;
         var kind = stages.Stages.ChannelKind;
         var scheduler = new SlotScheduler(campaign.Definition.Delivery, policy, kind);
         var tally = new PlanTally();
+        var run = new CampaignRunInfo(campaign.Id, campaign.Version, "trigger");
         var assigner = await Experiments.VariantAssigner.CreateAsync(campaign.Definition, GlobalControl, Allocations, ct);
-        var listed = await PrefetchedSuppressions.LoadAsync(suppressions, [.. groups.SelectMany(g => g.Customers).Select(c => c.Id).Distinct(StringComparer.Ordinal)], kind, ct);
         var plans = new List<(LedgerPlacement Placement, BatchPlan Plan)>();
-        // Trigger items are read fresh, in one query: a price drop must show the new price, not one cached an hour ago.
-        foreach (var item in await catalog.GetManyAsync([.. groups.Select(g => g.First.ItemId).Distinct(StringComparer.Ordinal)], ct))
-            stages.Items[item.Id] = item;
-        foreach (var (first, audience) in groups)
+        foreach (var pass in passes)
         {
             // The message is due at the moment plus the delay (now, if that is past); the scheduler may still move it.
-            var earliest = first.DueAt > now ? first.DueAt : now;
-            var run = new CampaignRunInfo(campaign.Id, campaign.Version, first.Occurrence);
-            var placement = new LedgerPlacement(scheduler, kind, earliest, PlanMode.SendNow, run);
+            var own = pass.Values.ToDictionary(p => p.Customer.Id, p => new CustomerMoment(p.Moment.Occurrence, p.Moment.ItemId, p.Moment.At,
+                p.Moment.DueAt > now ? p.Moment.DueAt : now), StringComparer.Ordinal);
+            var (earliest, latest) = (own.Values.Min(m => m.Earliest), own.Values.Max(m => m.Earliest));
+            var placement = new LedgerPlacement(scheduler, kind, earliest, PlanMode.SendNow, run) { Latest = latest };
             var planner = new BatchPlanner(campaign, run, stages.Stages, assigner, catalog, stages.Items, placement, earliest, scheduler.Deadline(earliest), stages.Filtering, listed, links)
             {
-                TriggerItemId = first.ItemId,
-                LeadItem = TriggerKinds.ShowsTriggerItem(trigger.On) ? (first.ItemId, "trigger:" + trigger.On) : null,
+                Moments = own,
+                LeadReason = TriggerKinds.ShowsTriggerItem(trigger.On) ? "trigger:" + trigger.On : null,
             };
-            var plan = await planner.PlanAsync(audience, tally, ct);
-            for (var i = 0; i < plan.Rows.Count; i++) plan.Rows[i] = plan.Rows[i] with { TriggerItemId = first.ItemId, TriggeredAt = first.At };
-            plans.Add((placement, plan));
+            plans.Add((placement, await planner.PlanAsync([.. pass.Values.Select(p => p.Customer)], tally, ct)));
         }
+        started = Phases?.Lap(TriggerPhases.Planning, started) ?? started;
 
         IReadOnlyList<LedgerEntry> rows = [];
         int inserted;
@@ -118,8 +123,9 @@ internal sealed class MomentPlanner(TriggerStages prepared, ICatalogReader catal
         tally.Record(rows, inserted);
         // As for a scheduled run: after the ledger write, the variant, items and slot of every row (the log keeps the first).
         var assignments = plans.SelectMany(p => p.Plan.Assignments).DistinctBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
-        await Decisions.AppendAsync(Experiments.DecisionEntries.For(rows, assignments, stages.Stages, new CampaignRunInfo(campaign.Id, campaign.Version, "trigger"), now), ct);
-        var done = tally.ToResult(new CampaignRunInfo(campaign.Id, campaign.Version, "trigger"), TimeSpan.Zero);
+        await Decisions.AppendAsync(Experiments.DecisionEntries.For(rows, assignments, stages.Stages, run, now), ct);
+        Phases?.Lap(TriggerPhases.Insert, started);
+        var done = tally.ToResult(run, TimeSpan.Zero);
         return new TriggerResult(done.Planned, done.AlreadyInLedger, done.Suppressed, 0, 0);
     }
 

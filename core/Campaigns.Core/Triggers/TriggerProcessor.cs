@@ -24,7 +24,7 @@ public sealed class TriggerProcessor : IAsyncDisposable
     /// <param name="reuseStages">False prepares the campaign's stages for every call instead of keeping them: the naive baseline of <c>bench triggers</c>.</param>
     public TriggerProcessor(StageContextFactory contexts, ICatalogReader catalog, ICustomerReader customers, IInteractionReader interactions, ICustomerHistory history,
         ITriggerStore store, ILedgerStore ledger, Privacy.SuppressionCheck suppressions, LinkRewriter links, DeliveryPolicy policy, TimeProvider time, ILogger<TriggerProcessor> logger,
-        IDecisionLog decisions, IAllocationStore allocations, Experiments.GlobalControl globalControl, Models.LiveModels models, bool reuseStages = true)
+        IDecisionLog decisions, IAllocationStore allocations, Experiments.GlobalControl globalControl, Models.LiveModels models, TriggerPhases phases, bool reuseStages = true)
     {
         _stages = new TriggerStages(contexts, interactions, history, time) { Reuse = reuseStages, Models = models };
         _planner = new MomentPlanner(_stages, catalog, customers, store, ledger, suppressions, links, policy, time)
@@ -32,6 +32,7 @@ public sealed class TriggerProcessor : IAsyncDisposable
             Decisions = decisions,
             Allocations = allocations,
             GlobalControl = globalControl,
+            Phases = phases,
         };
         _store = store;
         _logger = logger;
@@ -61,6 +62,7 @@ public sealed class TriggerProcessor : IAsyncDisposable
             {
                 // One campaign's failure (a recommender that throws) must not stop the others; the events stay stored.
                 _logger.LogError(ex, "Trigger campaign {Campaign} v{Version} failed on {Moments} moments", campaign.Id, campaign.Version, group.Count());
+                result = result with { FailedCampaigns = new HashSet<string>(result.FailedCampaigns, StringComparer.Ordinal) { campaign.Id } };
             }
         }
         // Cancels come after planning so a purchase in the same batch as its cart still suppresses the cart's message.

@@ -11,13 +11,19 @@ public sealed record TriggerResult(long Planned, long AlreadyInLedger, IReadOnly
     /// <summary>Nothing done.</summary>
     public static TriggerResult Empty { get; } = new(0, 0, new Dictionary<string, long>(), 0, 0);
 
+    /// <summary>Campaigns whose planning failed in this batch (their work is not in the ledger; the worker keeps their watermark).</summary>
+    public IReadOnlySet<string> FailedCampaigns { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Both results added up.</summary>
     public TriggerResult Add(TriggerResult other)
     {
         ArgumentNullException.ThrowIfNull(other);
         var suppressed = new Dictionary<string, long>(Suppressed);
         foreach (var (reason, count) in other.Suppressed) suppressed[reason] = suppressed.GetValueOrDefault(reason) + count;
-        return new TriggerResult(Planned + other.Planned, AlreadyInLedger + other.AlreadyInLedger, suppressed, Cancelled + other.Cancelled, Ignored + other.Ignored);
+        return new TriggerResult(Planned + other.Planned, AlreadyInLedger + other.AlreadyInLedger, suppressed, Cancelled + other.Cancelled, Ignored + other.Ignored)
+        {
+            FailedCampaigns = FailedCampaigns.Union(other.FailedCampaigns, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     /// <inheritdoc />

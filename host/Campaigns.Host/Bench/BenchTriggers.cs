@@ -42,6 +42,8 @@ internal static class BenchTriggers
         // Ours: the hosted worker, micro-batches, stages kept. Customers of the first half of the shop.
         var worker = ActivatorUtilities.CreateInstance<TriggerWorker>(services);
         await worker.StartAsync(CancellationToken.None);
+        // One second of load first, not counted: a serving host has its stages prepared, connections open and code jitted.
+        await LoadAsync(services, latency, rate, 1, 0, customers / 2, "warmup-" + run);
         var ours = await LoadAsync(services, latency, rate, seconds, 0, customers / 2, "ours-" + run);
         await worker.StopAsync(CancellationToken.None);
         Report("ours (micro-batches, stages kept)", ours);
@@ -75,6 +77,8 @@ internal static class BenchTriggers
         var queue = services.GetRequiredService<TriggerQueue>();
         var time = services.GetRequiredService<TimeProvider>();
         var random = new Random(7);
+        var phases = services.GetRequiredService<TriggerPhases>();
+        phases.Start();
         latency.Start();
         var watch = Stopwatch.StartNew();
         long sent = 0;
@@ -101,6 +105,11 @@ internal static class BenchTriggers
         var backlog = await Task.WhenAny(drained, Task.Delay(TimeSpan.FromMinutes(2))) == drained ? 0 : queue.Pending;
         var total = watch.Elapsed;
         var recorded = latency.Stop().Order().ToArray();
+        foreach (var (phase, ms) in phases.Stop())
+        {
+            var sorted = ms.Order().ToArray();
+            Console.WriteLine($"  {prefix.Split('-')[0]} {phase,-10} per micro-batch ({sorted.Length:N0}): p50 {Q(sorted, 0.5):N1} ms, p99 {Q(sorted, 0.99):N1} ms, max {Q(sorted, 1):N1} ms");
+        }
         return new Load(sent, generated, total, recorded, backlog);
     }
 
@@ -114,8 +123,10 @@ internal static class BenchTriggers
     {
         public double PlannedPerSecond => Latencies.Length / Total.TotalSeconds;
 
-        public double P(double q) => Latencies.Length == 0 ? double.NaN : Latencies[Math.Min(Latencies.Length - 1, (int)Math.Ceiling(q * Latencies.Length) - 1)];
+        public double P(double q) => Q(Latencies, q);
     }
+
+    private static double Q(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
     private const string Definition = """
     {

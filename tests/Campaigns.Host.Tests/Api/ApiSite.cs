@@ -6,7 +6,10 @@ using Campaigns.Data.Access;
 using Campaigns.Events;
 using Campaigns.Host.Api;
 using Campaigns.Host.Tests.Plugins;
+using Campaigns.Host.Plugins;
+using Campaigns.Host.Tests.Support;
 using Campaigns.Planning;
+using Campaigns.Scheduling;
 using Campaigns.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -20,7 +23,8 @@ namespace Campaigns.Host.Tests.Api;
 
 /// <summary>
 /// The write API as the host serves it (Kestrel on a free loopback port) over a fresh SQLite file or PostgreSQL
-/// database, with small limits, a test clock, a recording observer and one API key per scope.
+/// database, with small limits, a test clock, a recording observer and one API key per scope; with
+/// <c>triggers</c>, also the bundled plugins from disk and the trigger worker, as the served host runs them.
 /// </summary>
 internal sealed class ApiSite : IAsyncDisposable
 {
@@ -42,10 +46,12 @@ internal sealed class ApiSite : IAsyncDisposable
     public FakeClock Clock => (FakeClock)_app.Services.GetRequiredService<TimeProvider>();
     public RecordingObserver Observer => _app.Services.GetRequiredService<RecordingObserver>();
     public IServiceProvider Services => _app.Services;
+    /// <summary>The host's data folder (where the outbox channel writes).</summary>
+    public string Folder => _folder;
     /// <summary>A key with every write scope.</summary>
     public string WriterKey { get; private set; } = "";
 
-    public static async Task<ApiSite> StartAsync(bool postgres)
+    public static async Task<ApiSite> StartAsync(bool postgres, bool triggers = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "campaigns-api", Guid.NewGuid().ToString("N"));
         var database = postgres ? await PostgresDatabase.CreateAsync() : null;
@@ -57,12 +63,14 @@ internal sealed class ApiSite : IAsyncDisposable
             ["Campaigns:Api:MaxBodyBytes"] = "20000",
             ["Campaigns:Api:MaxRecords"] = "50",
             ["Campaigns:Api:MaxDepth"] = "6",
+            ["Campaigns:PluginsFolder"] = Repo.StagedPlugins,
         }).Build();
         builder.Services.AddSingleton<TimeProvider>(new FakeClock(Now))
             .AddSingleton<RecordingObserver>().AddSingleton<IEventObserver>(sp => sp.GetRequiredService<RecordingObserver>())
-            .AddCampaignsCore(new CampaignsPaths(folder, Support.Repo.Templates))
+            .AddCampaignsCore(new CampaignsPaths(folder, Repo.Templates))
             .AddCampaignsData(database is null ? CampaignsDatabase.SqliteFile(Path.Combine(folder, "campaigns.db")) : CampaignsDatabase.PostgreSql(database.ConnectionString))
             .AddCampaignsApi(configuration);
+        if (triggers) builder.Services.AddSingleton(DeliveryPolicy.None).AddCampaignPlugins(configuration).AddCampaignsTriggers(serve: true);
         var app = builder.Build();
         app.MapCampaignsApi();
         await app.Services.MigrateCampaignsDatabaseAsync();

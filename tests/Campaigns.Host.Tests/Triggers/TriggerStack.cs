@@ -24,6 +24,9 @@ internal sealed class TriggerStack : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>One event of a customer on an item.</summary>
+    public static Interaction Event(string customer, string item, string type, DateTimeOffset at) => new(customer, item, type, at);
+
     private readonly ServiceProvider _services;
     private readonly TriggerWorker _worker;
     private readonly string _folder;
@@ -50,6 +53,12 @@ internal sealed class TriggerStack : IAsyncDisposable
             .BuildServiceProvider();
         _worker = ActivatorUtilities.CreateInstance<TriggerWorker>(_services);
     }
+
+    /// <summary>Completes when this host's worker finished its start-up catch-up.</summary>
+    public Task CaughtUp => _worker.CaughtUp;
+
+    /// <summary>Stops this host's worker as a dying process would: whatever it had not taken from its queue is gone.</summary>
+    public Task CrashWorkerAsync() => _worker.StopAsync(CancellationToken.None);
 
     public FakeClock Clock { get; }
     public CampaignsDatabase Database { get; }

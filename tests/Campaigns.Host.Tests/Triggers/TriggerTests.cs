@@ -16,8 +16,6 @@ public abstract class TriggerTests(bool postgres)
 {
     private const string Cart = """{ "on": "cart-abandoned", "delay": "PT1H" }""";
 
-    private static Interaction Event(string customer, string item, string type, DateTimeOffset at) => new(customer, item, type, at);
-
     [Fact]
     public async Task An_abandoned_cart_plans_one_message_at_the_cart_time_plus_the_delay_naming_the_carted_item()
     {
