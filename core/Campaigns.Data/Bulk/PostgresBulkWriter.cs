@@ -13,6 +13,9 @@ namespace Campaigns.Data.Bulk;
 internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvider time) : IBulkWriter
 {
     private const int AnalyzeThreshold = 50_000;
+
+    /// <summary>Writes up to this many rows are one INSERT over arrays; larger ones are copied into a staging table first.</summary>
+    private const int ArraysUpTo = 5_000;
     private static readonly TimeSpan AnalyzeInterval = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, long> _lastAnalyzed = new(StringComparer.Ordinal);
 
@@ -85,6 +88,15 @@ internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvide
     private static async Task<int> CopyAndInsertAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, TableSpec<T> table, IReadOnlyList<T> rows,
         string onConflict, bool deferIndexesIfEmpty, CancellationToken cancellationToken)
     {
+        if (rows.Count <= ArraysUpTo && !deferIndexesIfEmpty)
+        {
+            // A small write (a trigger micro-batch, a decision-log append, an API batch) goes in as one statement over typed
+            // arrays: creating and dropping a temporary table per write updates the system catalogs every time, which costs
+            // more than COPY saves at this size (docs/benchmarks.md, issue 5).
+            await using var insert = new NpgsqlCommand($"{table.InsertFromArrays} {onConflict}", connection, transaction) { CommandTimeout = 0 };
+            foreach (var column in table.Columns) insert.Parameters.Add(column.Array(rows));
+            return await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
         var staged = await StageAsync(connection, transaction, table, rows, cancellationToken);
         var deferred = deferIndexesIfEmpty && await DeferredIndexes.IsEmptyAsync(connection, transaction, table.Table, cancellationToken)
             ? await DeferredIndexes.DropAsync(connection, transaction, DatabaseProvider.PostgreSql, table.Table, cancellationToken)

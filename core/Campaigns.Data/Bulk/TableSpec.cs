@@ -26,9 +26,11 @@ internal sealed class TableSpec<T>
     public string ColumnList { get; }
 
     /// <summary>PostgreSQL: inserts the rows given as one array parameter per column ($1, $2, ... in column order) whose key is new; returns their keys.</summary>
-    public string InsertNewFromArrays =>
-        $"INSERT INTO {Table} ({ColumnList}) SELECT * FROM unnest({string.Join(", ", Columns.Select((_, i) => "$" + (i + 1)))}) " +
-        $"ON CONFLICT ({ConflictTarget}) DO NOTHING RETURNING {Key.Name}";
+    public string InsertNewFromArrays => $"{InsertFromArrays} ON CONFLICT ({ConflictTarget}) DO NOTHING RETURNING {Key.Name}";
+
+    /// <summary>PostgreSQL: an INSERT of the rows given as one array parameter per column, to be followed by its ON CONFLICT clause.</summary>
+    public string InsertFromArrays =>
+        $"INSERT INTO {Table} ({ColumnList}) SELECT * FROM unnest({string.Join(", ", Columns.Select((_, i) => "$" + (i + 1)))})";
 
     /// <summary>The SET list of an upsert: every column but the key and those kept on update.</summary>
     public string UpdateList => string.Join(", ",
