@@ -7,6 +7,7 @@ namespace Campaigns.Data.Bulk;
 /// <summary>
 /// Bulk writes on PostgreSQL: binary COPY into a temporary table, then one INSERT ... SELECT ... ON CONFLICT. COPY is the
 /// fastest way in; the temporary table is not WAL-logged, and the single INSERT lets the server do the conflict checks.
+/// Small writes (up to <see cref="ArraysUpTo"/> rows) skip the temporary table: one INSERT over typed arrays.
 /// Measured here (2 cores): 1M ledger rows in about 12 s. Writing two halves at once on two connections, or staging in
 /// 100k-row slices, was no faster.
 /// </summary>
