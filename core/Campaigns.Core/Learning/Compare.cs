@@ -24,6 +24,18 @@ public static class Compare
         return Around(b.Mean - a.Mean, se, confidence);
     }
 
+    /// <summary>
+    /// Mean of B minus mean of A when decisions come in clusters (the same customers across occurrences), with the
+    /// cluster-robust standard error of <see cref="ClusteredMean"/>.
+    /// </summary>
+    public static Interval DifferenceOfClusteredMeans(ClusteredMean a, ClusteredMean b, double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Clusters < 2 || b.Clusters < 2) return new Interval(b.Mean - a.Mean, double.NegativeInfinity, double.PositiveInfinity);
+        return Around(b.Mean - a.Mean, Math.Sqrt(a.VarianceOfMean + b.VarianceOfMean), confidence);
+    }
+
     /// <summary>Recipients each arm needs to detect an absolute change <paramref name="effect"/> on a base rate, two-sided.</summary>
     public static long SampleSizePerArm(double baseRate, double effect, double alpha = 0.05, double power = 0.8)
     {

@@ -28,7 +28,7 @@ internal sealed class CampaignReporter(IDecisionLog log, IPurchaseWindows purcha
             {
                 var o = batch[i];
                 tally.Add(new RecipientOutcome(o.Decision.Chosen, o.Decision.At, o.DeliveryState == "sent", o.Opened, o.Clicked,
-                    totals[i].Purchases, totals[i].Revenue, o.Conversions, o.Revenue));
+                    totals[i].Purchases, totals[i].Revenue, o.Conversions, o.Revenue) { CustomerId = o.Decision.CustomerId });
             }
         }
         return tally.Recipients == 0 ? null : tally.Build(campaignId, window, request.TargetLift);

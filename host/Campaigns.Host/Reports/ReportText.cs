@@ -27,6 +27,8 @@ internal static class ReportText
             var target = report.Arms[0].ConversionRate * c.TargetLift;
             text.AppendLine(Invariant($"  detectable now: a change of {c.DetectableNow * 100:0.00} pts; to detect +{c.TargetLift * 100:0.#}% ({target * 100:0.000} pts) each arm needs {c.NeededPerArm:N0} recipients: ") +
                 (c.EnoughData ? "enough data" : "not enough data yet"));
+            if (c.PerCustomer)
+                text.AppendLine("  intervals per customer: the same customers recur across occurrences, so each counts as one unit, not one per decision");
         }
         return text.ToString();
     }

@@ -46,6 +46,12 @@ public sealed record ArmComparison(string Arm, string Against, Interval Conversi
 {
     /// <summary>Both arms have the recipients the target lift needs.</summary>
     public bool EnoughData { get; init; }
+
+    /// <summary>
+    /// The intervals treat each customer as one unit (cluster-robust), because some customers were decided in several
+    /// occurrences; false when every customer was decided once, where the per-decision intervals are the same thing.
+    /// </summary>
+    public bool PerCustomer { get; init; }
 }
 
 /// <summary>Recipients and converters of one arm among the decisions of one UTC day.</summary>

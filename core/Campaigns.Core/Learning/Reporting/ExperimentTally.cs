@@ -29,6 +29,11 @@ public sealed class ExperimentTally
         if (converted) arm.Converters++;
         arm.Revenue += outcome.Revenue;
         arm.RevenuePerRecipient.Add((double)outcome.Revenue);
+        if (outcome.CustomerId is { } customer)
+        {
+            arm.ConversionByCustomer.Add(customer, converted ? 1 : 0);
+            arm.RevenueByCustomer.Add(customer, (double)outcome.Revenue);
+        }
         arm.AttributedConversions += outcome.AttributedConversions;
         arm.AttributedRevenue += outcome.AttributedRevenue;
         var key = (outcome.Arm, DateOnly.FromDateTime(outcome.DecidedAt.UtcDateTime));
@@ -52,11 +57,18 @@ public sealed class ExperimentTally
             var needed = Compare.SampleSizePerArm(baseRate, effect);
             foreach (var (name, arm) in ordered.Skip(1))
             {
+                // Customers who recur across occurrences (same arm each time: assignment is a hash of the customer) are
+                // correlated units: their decisions are not independent, so the intervals are then per customer.
+                var clustered = control.Identified && arm.Identified && (control.Recurs || arm.Recurs);
                 comparisons.Add(new ArmComparison(name, controlName,
-                    Compare.DifferenceOfProportions(control.Converters, control.Recipients, arm.Converters, arm.Recipients),
-                    Compare.DifferenceOfMeans(control.RevenuePerRecipient, arm.RevenuePerRecipient),
+                    clustered
+                        ? Compare.DifferenceOfClusteredMeans(control.ConversionByCustomer, arm.ConversionByCustomer)
+                        : Compare.DifferenceOfProportions(control.Converters, control.Recipients, arm.Converters, arm.Recipients),
+                    clustered
+                        ? Compare.DifferenceOfClusteredMeans(control.RevenueByCustomer, arm.RevenueByCustomer)
+                        : Compare.DifferenceOfMeans(control.RevenuePerRecipient, arm.RevenuePerRecipient),
                     Compare.MinimumDetectableEffect(baseRate, control.Recipients, arm.Recipients), targetLift, needed)
-                { EnoughData = control.Recipients >= needed && arm.Recipients >= needed });
+                { EnoughData = control.Recipients >= needed && arm.Recipients >= needed, PerCustomer = clustered });
             }
         }
         return new ExperimentReport(campaignId, window.TotalHours, ordered.Count > 0 ? ordered[0].Key : Holdout, results, comparisons,
@@ -69,6 +81,14 @@ public sealed class ExperimentTally
         public long Recipients, Sends, Opens, Clicks, Converters, AttributedConversions;
         public decimal Revenue, AttributedRevenue;
         public Moments RevenuePerRecipient { get; } = new();
+        public ClusteredMean ConversionByCustomer { get; } = new();
+        public ClusteredMean RevenueByCustomer { get; } = new();
+
+        /// <summary>Every recipient came with a customer id.</summary>
+        public bool Identified => ConversionByCustomer.Count == Recipients;
+
+        /// <summary>Some customer was decided more than once (a recurring campaign).</summary>
+        public bool Recurs => ConversionByCustomer.Clusters < ConversionByCustomer.Count;
 
         public ArmResult Result(string name) => new(name, Recipients, Sends, Opens, Clicks, Converters, Revenue, AttributedConversions, AttributedRevenue);
     }
@@ -85,4 +105,8 @@ public sealed class ExperimentTally
 /// <param name="AttributedConversions">Purchases credited to their message.</param>
 /// <param name="AttributedRevenue">Their revenue.</param>
 public sealed record RecipientOutcome(string Arm, DateTimeOffset DecidedAt, bool Sent, bool Opened, bool Clicked, int Purchases, decimal Revenue,
-    int AttributedConversions, decimal AttributedRevenue);
+    int AttributedConversions, decimal AttributedRevenue)
+{
+    /// <summary>The customer (possibly a hashed id): with it, a customer decided in several occurrences counts as one unit in the intervals.</summary>
+    public string? CustomerId { get; init; }
+}
