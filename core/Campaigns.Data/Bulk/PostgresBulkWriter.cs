@@ -41,12 +41,9 @@ internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvide
     {
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         if (rows.Count == 0) return inserted;
-        // One statement over typed arrays (unnest) instead of CREATE TEMP TABLE + COPY + INSERT: an API batch is small
-        // (at most MaxRecords rows), and creating and dropping a temporary table per batch writes the system catalogs
-        // (pg_class, pg_attribute, pg_type) every time, which cost more than the COPY saved (docs/benchmarks.md, issue 5).
         // RETURNING names exactly the rows this statement inserted: the new ones, told apart from duplicates in one round trip.
-        await using var command = new NpgsqlCommand(table.InsertNewFromArrays, (NpgsqlConnection)scope.Connection, (NpgsqlTransaction)scope.Transaction) { CommandTimeout = 0 };
-        foreach (var column in table.Columns) command.Parameters.Add(column.Array(rows));
+        await using var command = ArrayInsert((NpgsqlConnection)scope.Connection, (NpgsqlTransaction)scope.Transaction, table, rows,
+            $"ON CONFLICT ({table.ConflictTarget}) DO NOTHING RETURNING {table.Key.Name}");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) inserted.Add(reader.GetString(0));
         return inserted;
@@ -91,11 +88,7 @@ internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvide
     {
         if (rows.Count <= ArraysUpTo && !deferIndexesIfEmpty)
         {
-            // A small write (a trigger micro-batch, a decision-log append, an API batch) goes in as one statement over typed
-            // arrays: creating and dropping a temporary table per write updates the system catalogs every time, which costs
-            // more than COPY saves at this size (docs/benchmarks.md, issue 5).
-            await using var insert = new NpgsqlCommand($"{table.InsertFromArrays} {onConflict}", connection, transaction) { CommandTimeout = 0 };
-            foreach (var column in table.Columns) insert.Parameters.Add(column.Array(rows));
+            await using var insert = ArrayInsert(connection, transaction, table, rows, onConflict);
             return await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         var staged = await StageAsync(connection, transaction, table, rows, cancellationToken);
@@ -106,6 +99,18 @@ internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvide
             $"INSERT INTO {table.Table} ({table.ColumnList}) SELECT {table.ColumnList} FROM {staged} {onConflict}", cancellationToken);
         await DeferredIndexes.RecreateAsync(connection, transaction, deferred, cancellationToken);
         return written;
+    }
+
+    /// <summary>
+    /// One INSERT over typed arrays (unnest), for a small write: a trigger micro-batch, a decision-log append, an API batch.
+    /// Creating and dropping a temporary table per write updates the system catalogs (pg_class, pg_attribute, pg_type) every
+    /// time, which costs more than COPY saves at this size (docs/benchmarks.md, issue 5).
+    /// </summary>
+    private static NpgsqlCommand ArrayInsert<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, TableSpec<T> table, IReadOnlyList<T> rows, string onConflict)
+    {
+        var command = new NpgsqlCommand($"{table.InsertFromArrays} {onConflict}", connection, transaction) { CommandTimeout = 0 };
+        foreach (var column in table.Columns) command.Parameters.Add(column.Array(rows));
+        return command;
     }
 
     /// <summary>Binary COPY of the rows into a temporary table dropped at commit; returns its name.</summary>

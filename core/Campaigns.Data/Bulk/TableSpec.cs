@@ -11,6 +11,7 @@ internal sealed class TableSpec<T>
         Key = columns[0];
         ColumnList = string.Join(", ", columns.Select(c => c.Name));
         ConflictTarget = Key.Name;
+        InsertFromArrays = $"INSERT INTO {table} ({ColumnList}) SELECT * FROM unnest({string.Join(", ", columns.Select((_, i) => "$" + (i + 1)))})";
     }
 
     public string Table { get; }
@@ -25,12 +26,8 @@ internal sealed class TableSpec<T>
     /// <summary>The column names, comma-separated, in write order.</summary>
     public string ColumnList { get; }
 
-    /// <summary>PostgreSQL: inserts the rows given as one array parameter per column ($1, $2, ... in column order) whose key is new; returns their keys.</summary>
-    public string InsertNewFromArrays => $"{InsertFromArrays} ON CONFLICT ({ConflictTarget}) DO NOTHING RETURNING {Key.Name}";
-
-    /// <summary>PostgreSQL: an INSERT of the rows given as one array parameter per column, to be followed by its ON CONFLICT clause.</summary>
-    public string InsertFromArrays =>
-        $"INSERT INTO {Table} ({ColumnList}) SELECT * FROM unnest({string.Join(", ", Columns.Select((_, i) => "$" + (i + 1)))})";
+    /// <summary>PostgreSQL: an INSERT of the rows given as one array parameter per column ($1, $2, ... in column order), to be followed by its ON CONFLICT clause.</summary>
+    public string InsertFromArrays { get; }
 
     /// <summary>The SET list of an upsert: every column but the key and those kept on update.</summary>
     public string UpdateList => string.Join(", ",
