@@ -44,6 +44,9 @@ internal sealed class PostgresBulkWriter(PostgresConnector database, TimeProvide
         // RETURNING names exactly the rows this statement inserted: the new ones, told apart from duplicates in one round trip.
         await using var command = ArrayInsert((NpgsqlConnection)scope.Connection, (NpgsqlTransaction)scope.Transaction, table, rows,
             $"ON CONFLICT ({table.ConflictTarget}) DO NOTHING RETURNING {table.Key.Name}");
+        // Prepared once per pooled connection (Npgsql keeps it across open/close): every API batch after the first skips
+        // parsing and planning the statement. A no-op when the connection has it already.
+        await command.PrepareAsync(cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) inserted.Add(reader.GetString(0));
         return inserted;

@@ -70,6 +70,24 @@ public abstract class EventBatchTests
         Assert.Empty(site.Observer.Batches);
     }
 
+    [Fact]
+    public async Task A_field_sent_twice_counts_with_its_last_value_and_a_misspelt_field_is_named()
+    {
+        await using var site = await ApiSite.StartAsync(Postgres);
+        var misspelt = await site.PostAsync("api/v1/events",
+            """[ { "customerId": "ann", "type": "view", "itemId": "sku-1", "itemID": "sku-2", "occurredAt": "2026-11-30T08:00:00Z" } ]""");
+        Assert.Equal(HttpStatusCode.BadRequest, misspelt.StatusCode);
+        using (var problem = JsonDocument.Parse(await misspelt.Content.ReadAsStringAsync()))
+            Assert.Equal([(0, "itemID")], problem.RootElement.GetProperty("errors").EnumerateArray()
+                .Select(e => (e.GetProperty("index").GetInt32(), e.GetProperty("field").GetString())));
+
+        // The validator reads each field once by its slot; a repeated name keeps the meaning it had: the last one counts.
+        var repeated = await site.PostAsync("api/v1/events",
+            """[ { "id": "e-1", "customerId": "ann", "type": "view", "itemId": "sku-1", "occurredAt": "2026-11-30T08:00:00Z", "customerId": "bob" } ]""");
+        Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
+        Assert.Equal(["bob"], site.Observer.Batches.Single().Events.Select(e => e.CustomerId));
+    }
+
     private sealed record Counts(int Received, int Stored, int Duplicates);
 }
 
