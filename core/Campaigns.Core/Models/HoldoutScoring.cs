@@ -25,8 +25,8 @@ internal sealed class HoldoutScoring(StageRegistration stage, object options, Ro
     private readonly TrainingData _window = data.Readers(window: true, itemsOnly: stage.Kind == StageKind.Recommender);
     private readonly TrainingData _history = data.Readers(window: false, itemsOnly: stage.Kind == StageKind.Recommender);
 
-    /// <summary>The metric the gate compares for this stage's kind.</summary>
-    public string GateMetric => stage.Kind == StageKind.Recommender ? RecommenderMetric : TimingMetric;
+    /// <summary>The metric the gate compares for this stage's kind (an audience's is known once it has scored).</summary>
+    public string GateMetric { get; private set; } = stage.Kind == StageKind.Recommender ? RecommenderMetric : TimingMetric;
 
     /// <summary>
     /// A fresh stage, its clock stopped where the hold-out starts, over the training window (<paramref name="training"/>)
@@ -48,6 +48,11 @@ internal sealed class HoldoutScoring(StageRegistration stage, object options, Ro
     /// <exception cref="ModelException">The hold-out has nothing to evaluate.</exception>
     public async Task<Dictionary<string, double>> ScoreAsync(TrainedModel model, CancellationToken ct)
     {
+        if (stage.Kind == StageKind.Audience)
+        {
+            (GateMetric, var metrics) = await new AudienceScoring(stage, options, data, loggers, dataFolder).ScoreAsync(model, ct);
+            return metrics;
+        }
         var instance = NewStage(training: false);
         try
         {
