@@ -33,10 +33,13 @@ internal sealed class HoldoutScoring(StageRegistration stage, object options, Ro
     /// or, to be scored with a loaded model, over all history before the hold-out: candidate and live version then read
     /// the same customer data, as they would at plan time, and differ only in what they learned.
     /// </summary>
-    public ICampaignStage NewStage(bool training) => stage.Create(new StageContext
+    public ICampaignStage NewStage(bool training) => NewStage(Readers(training), data.Window.HoldoutFrom);
+
+    /// <summary>A fresh stage over <paramref name="readers"/>, its clock stopped at <paramref name="at"/>.</summary>
+    public ICampaignStage NewStage(TrainingData readers, DateTimeOffset at) => stage.Create(new StageContext
     {
-        Customers = Readers(training), Catalog = Readers(training), Interactions = Readers(training),
-        Time = new FixedClock(data.Window.HoldoutFrom),
+        Customers = readers, Catalog = readers, Interactions = readers,
+        Time = new FixedClock(at),
         Logger = loggers.CreateLogger($"Campaigns.Models.{stage.Key}"),
         Run = Run,
         DataFolder = Directory.CreateDirectory(dataFolder).FullName,
@@ -50,7 +53,7 @@ internal sealed class HoldoutScoring(StageRegistration stage, object options, Ro
     {
         if (stage.Kind == StageKind.Audience)
         {
-            (GateMetric, var metrics) = await new AudienceScoring(stage, options, data, loggers, dataFolder).ScoreAsync(model, ct);
+            (GateMetric, var metrics) = await new AudienceScoring(this, stage.Key, data).ScoreAsync(model, ct);
             return metrics;
         }
         var instance = NewStage(training: false);
