@@ -25,18 +25,21 @@ internal sealed class HoldoutScoring(StageRegistration stage, object options, Ro
     private readonly TrainingData _window = data.Readers(window: true, itemsOnly: stage.Kind == StageKind.Recommender);
     private readonly TrainingData _history = data.Readers(window: false, itemsOnly: stage.Kind == StageKind.Recommender);
 
-    /// <summary>The metric the gate compares for this stage's kind.</summary>
-    public string GateMetric => stage.Kind == StageKind.Recommender ? RecommenderMetric : TimingMetric;
+    /// <summary>The metric the gate compares for this stage's kind (an audience's is known once it has scored).</summary>
+    public string GateMetric { get; private set; } = stage.Kind == StageKind.Recommender ? RecommenderMetric : TimingMetric;
 
     /// <summary>
     /// A fresh stage, its clock stopped where the hold-out starts, over the training window (<paramref name="training"/>)
     /// or, to be scored with a loaded model, over all history before the hold-out: candidate and live version then read
     /// the same customer data, as they would at plan time, and differ only in what they learned.
     /// </summary>
-    public ICampaignStage NewStage(bool training) => stage.Create(new StageContext
+    public ICampaignStage NewStage(bool training) => NewStage(Readers(training), data.Window.HoldoutFrom);
+
+    /// <summary>A fresh stage over <paramref name="readers"/>, its clock stopped at <paramref name="at"/>.</summary>
+    public ICampaignStage NewStage(TrainingData readers, DateTimeOffset at) => stage.Create(new StageContext
     {
-        Customers = Readers(training), Catalog = Readers(training), Interactions = Readers(training),
-        Time = new FixedClock(data.Window.HoldoutFrom),
+        Customers = readers, Catalog = readers, Interactions = readers,
+        Time = new FixedClock(at),
         Logger = loggers.CreateLogger($"Campaigns.Models.{stage.Key}"),
         Run = Run,
         DataFolder = Directory.CreateDirectory(dataFolder).FullName,
@@ -48,6 +51,11 @@ internal sealed class HoldoutScoring(StageRegistration stage, object options, Ro
     /// <exception cref="ModelException">The hold-out has nothing to evaluate.</exception>
     public async Task<Dictionary<string, double>> ScoreAsync(TrainedModel model, CancellationToken ct)
     {
+        if (stage.Kind == StageKind.Audience)
+        {
+            (GateMetric, var metrics) = await new AudienceScoring(this, stage.Key, data).ScoreAsync(model, ct);
+            return metrics;
+        }
         var instance = NewStage(training: false);
         try
         {

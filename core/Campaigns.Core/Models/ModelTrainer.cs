@@ -87,14 +87,15 @@ public sealed class ModelTrainer(StageRegistry stages, IModelRegistry registry, 
             : (false, $"{metric} {F(score)} < live {live.Label} {F(ls)} on the same hold-out; {live.Label} stays live");
     }
 
-    /// <summary>The registration and bound options of a trainable recommender or send-time stage.</summary>
+    /// <summary>The registration and bound options of a trainable recommender, send-time or audience stage.</summary>
     /// <exception cref="ModelException">Unknown key, invalid options, or a stage without the training feature.</exception>
     public (StageRegistration Stage, object Options) Resolve(string stageKey, JsonElement? options)
     {
-        if (!stages.TryGet(StageKind.Recommender, stageKey, out var stage) && !stages.TryGet(StageKind.SendTime, stageKey, out stage))
+        if (!stages.TryGet(StageKind.Recommender, stageKey, out var stage) && !stages.TryGet(StageKind.SendTime, stageKey, out stage)
+            && !stages.TryGet(StageKind.Audience, stageKey, out stage))
         {
-            var known = stages.All.Where(s => s.Kind is StageKind.Recommender or StageKind.SendTime).Select(s => s.Key);
-            throw new ModelException($"{stageKey}: no recommender or send-time stage has this key (loaded: {string.Join(", ", known)})");
+            var known = stages.All.Where(s => s.Kind is StageKind.Recommender or StageKind.SendTime or StageKind.Audience).Select(s => s.Key);
+            throw new ModelException($"{stageKey}: no recommender, send-time or audience stage has this key (loaded: {string.Join(", ", known)})");
         }
         var errors = new List<DefinitionError>();
         var bound = StageOptionsBinder.Bind(stage.OptionsType, options, stageKey, errors);

@@ -68,7 +68,7 @@ public sealed class CampaignPlanner(StageContextFactory contexts, ICatalogReader
             });
         tally.Time(audience.Waited, TimeSpan.Zero, TimeSpan.Zero);
 
-        var result = tally.ToResult(run, watch.Elapsed) with { RecommenderModel = stages.RecommenderModel, TimingModel = stages.TimingModel };
+        var result = tally.ToResult(run, watch.Elapsed) with { RecommenderModel = stages.RecommenderModel, TimingModel = stages.TimingModel, AudienceModel = stages.AudienceModel };
         logger.LogInformation("Planned {Campaign} v{Version} occurrence {Occurrence}: audience {Audience}, planned {Planned}, already in ledger {Existing}, suppressed {Suppressed}, failed {Failed} in {Elapsed}",
             campaign.Id, campaign.Version, occurrence.Id, result.Audience, result.Planned, result.AlreadyInLedger, result.Suppressed.Values.Sum(), result.Failed, result.Elapsed);
         return result;

@@ -28,6 +28,9 @@ public sealed record PlanResult(
     /// <summary>The model registry version the recommender planned with (e.g. <c>item-knn v3</c>); null when it fitted its own at plan time.</summary>
     public string? RecommenderModel { get; init; }
 
+    /// <summary>The registry version the audience stage used (<c>propensity-segment v2</c>); null when it fitted its own or learns nothing.</summary>
+    public string? AudienceModel { get; init; }
+
     /// <summary>The model registry version the timing stage planned with; null when it fitted its own. Also in each row's decision.</summary>
     public string? TimingModel { get; init; }
 }

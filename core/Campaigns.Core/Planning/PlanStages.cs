@@ -35,6 +35,9 @@ internal sealed class PlanStages : IAsyncDisposable
     /// <inheritdoc cref="RecommenderModel"/>
     public string? TimingModel => Variants[0].TimingModel;
 
+    /// <summary>The registry version the audience stage uses this run (<c>kmeans-segment v2</c>); null when it fitted its own.</summary>
+    public string? AudienceModel { get; private init; }
+
     public static async Task<PlanStages> CreateAsync(CompiledCampaign campaign, CampaignRunInfo run, StageContextFactory contexts, LiveModels models, CancellationToken ct)
     {
         var owned = new List<ICampaignStage>();
@@ -73,7 +76,7 @@ internal sealed class PlanStages : IAsyncDisposable
                 TimingModel = await LoadAsync(timing, v.Timing),
             });
         }
-        var stages = new PlanStages(audience, rules, variants, kind, owned);
+        var stages = new PlanStages(audience, rules, variants, kind, owned) { AudienceModel = await LoadAsync(audience, campaign.Audience) };
         foreach (var stage in owned) await stage.PrepareAsync(ct);
         return stages;
     }

@@ -25,7 +25,8 @@ internal sealed class BenchVerb : ICliVerb
                            Environment.NewLine + "  " + BenchExperiment.Usage + "   planning with an A/B experiment and holdout against the plain campaign" +
                            Environment.NewLine + "  " + BenchDecisions.Usage + "   planning with the decision log against without it" +
                            Environment.NewLine + "  " + BenchModels.Usage + "   a retraining round, then fitting at run time against loading the live model" +
-                           Environment.NewLine + "  " + BenchSegments.Usage + "   K-means and propensity segments against a plain audience";
+                           Environment.NewLine + "  " + BenchSegments.Usage + "   K-means and propensity segments against a plain audience" +
+                           Environment.NewLine + "  " + BenchMlPreview.Usage + "   ML segment preview with the live model against training per call";
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
@@ -38,6 +39,7 @@ internal sealed class BenchVerb : ICliVerb
         if (args is ["decisions", ..]) return await BenchDecisions.RunAsync(services, args[1..]);
         if (args is ["models", ..]) return await BenchModels.RunAsync(services, args[1..]);
         if (args is ["segments", ..]) return await BenchSegments.RunAsync(services, args);
+        if (args is ["ml-preview", ..]) return await BenchMlPreview.RunAsync(services, args[1..]);
         var cli = new CliArgs(args, new HashSet<string> { "skip-generate" });
         if (cli.Positional is not ["plan"])
         {

@@ -14,6 +14,8 @@ internal static class PreviewJson
     {
         stage = result.Stage,
         size = result.Size,
+        model = result.Model,
+        modelSource = result.ModelSource,
         fields = result.Fields,
         sample = result.Sample.Select(m => new { customerId = m.CustomerId, fields = m.Fields }),
         elapsedMs = Math.Round(result.Elapsed.TotalMilliseconds, 1),
@@ -22,7 +24,9 @@ internal static class PreviewJson
     public static string Table(SegmentPreviewResult result)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{result.Stage}: {result.Size:N0} customers ({result.Elapsed.TotalMilliseconds:N0} ms)").AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"{result.Stage}: {result.Size:N0} customers ({result.Elapsed.TotalMilliseconds:N0} ms)");
+        if (result.ModelSource != PreviewModelSource.None) text.Append(", model: ").Append(result.Model ?? result.ModelSource);
+        text.AppendLine();
         foreach (var member in result.Sample)
         {
             text.Append("  ").Append(member.CustomerId);

@@ -34,7 +34,7 @@ internal sealed class RetrainingSchedule(IReadOnlyList<RetrainingStage> stages)
         {
             var at = $"Campaigns:Retraining:Stages:{entry.Key}";
             if (!int.TryParse(entry.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var index)) throw new InvalidOperationException($"{at}: entries must be numbered 0, 1, 2 …");
-            var stage = entry["Stage"] is { Length: > 0 } s ? s : throw new InvalidOperationException($"{at}:Stage is required (a recommender or send-time stage key)");
+            var stage = entry["Stage"] is { Length: > 0 } s ? s : throw new InvalidOperationException($"{at}:Stage is required (a recommender, send-time or audience stage key)");
             var cron = entry["Cron"] ?? "0 3 * * *";
             try
             {

@@ -44,6 +44,9 @@ internal static class SegmentEndpoints
         }).RequireApiScope(ApiScopes.SegmentsRead)
             .WithName("preview-segment")
             .WithSummary("The size and first members of a segment (a rule over profiles, or any audience stage with options); 400 names the field and, for a rule, the position of the mistake.")
+            .WithDescription("kmeans-segment and propensity-segment use their live model from the registry when there is one for these options " +
+                "(\"model\": \"kmeans-segment v2\", \"modelSource\": \"live\"), as a campaign run would; without one they are trained for this call " +
+                "(\"model\": null, \"modelSource\": \"trained for this preview\"). Audiences without a model answer \"modelSource\": \"none\".")
             .Accepts<PreviewRequestDoc>("application/json")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)

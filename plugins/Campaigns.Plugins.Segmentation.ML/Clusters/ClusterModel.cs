@@ -8,12 +8,14 @@ namespace Campaigns.Plugins.Segmentation.ML.Clusters;
 /// <param name="Name">Its unique name in words.</param>
 /// <param name="Members">The customer ids in it, ordered.</param>
 /// <param name="Centroid">The centroid in original units (days, orders, money, shares).</param>
-internal sealed record Cluster(string Name, IReadOnlyList<string> Members, double[] Centroid);
+/// <param name="Z">The centroid as z-scores: what a stored model assigns new customers by (the nearest one).</param>
+internal sealed record Cluster(string Name, IReadOnlyList<string> Members, double[] Centroid, double[] Z);
 
 /// <summary>The clusters K-means found, largest first, and how k was chosen.</summary>
 /// <param name="Clusters">The clusters, largest first (their numbers are 1-based positions in this list).</param>
 /// <param name="Quality">The Davies-Bouldin index of each k tried (lower is better).</param>
-internal sealed record ClusterModel(IReadOnlyList<Cluster> Clusters, IReadOnlyList<(int K, double DaviesBouldin)> Quality)
+/// <param name="Scale">The standardisation the centroids are in.</param>
+internal sealed record ClusterModel(IReadOnlyList<Cluster> Clusters, IReadOnlyList<(int K, double DaviesBouldin)> Quality, Standardizer Scale)
 {
     /// <summary>Customers sampled to choose k: Davies-Bouldin needs every point's distances, and the best k does not change with more.</summary>
     private const int SelectionSample = 20_000;
@@ -49,7 +51,7 @@ internal sealed record ClusterModel(IReadOnlyList<Cluster> Clusters, IReadOnlyLi
         var all = ml.Data.LoadFromEnumerable(points);
         var labels = ml.Data.CreateEnumerable<ClusterPrediction>(Fit(ml, all, chosen).Transform(all), reuseRowObject: false)
             .Select(p => (int)p.PredictedLabel - 1).ToArray();
-        return new ClusterModel(Describe(customers, points, labels, chosen, scale, categories), quality);
+        return new ClusterModel(Describe(customers, points, labels, chosen, scale, categories), quality, scale);
     }
 
     private static ITransformer Fit(MLContext ml, IDataView data, int k) =>
@@ -80,7 +82,7 @@ internal sealed record ClusterModel(IReadOnlyList<Cluster> Clusters, IReadOnlyLi
         var original = used.ToDictionary(c => c, c => Enumerable.Range(0, CustomerFeatures.Count)
             .Select(f => CustomerFeatures.Unlogged(f, scale.Invert(f, zCentroids[c][f]))).ToArray());
         var names = ClusterNames.Name(used.Select(c => (zCentroids[c], original[c])).ToList(), categories);
-        return [.. used.Select((c, i) => new Cluster(names[i], members[c], original[c]))
+        return [.. used.Select((c, i) => new Cluster(names[i], members[c], original[c], zCentroids[c]))
             .OrderByDescending(c => c.Members.Count).ThenBy(c => c.Name, StringComparer.Ordinal)];
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Campaigns.Stages;
 
 namespace Campaigns.Plugins.Segmentation.ML.Clusters;
 
@@ -17,8 +18,9 @@ public sealed class KMeansSegmentOptions : IValidatableObject
     /// <summary>
     /// The cluster this campaign is for: its name as <c>segments clusters</c> prints it (case does not matter) or its
     /// number there, as text (<c>"2"</c>). Required to run a campaign; a name that matches no cluster stops the run with
-    /// the list of clusters that exist.
+    /// the list of clusters that exist. Not part of a trained model: one model serves campaigns for each of its clusters.
     /// </summary>
+    [NotPartOfModel]
     public string? Cluster { get; set; }
 
     /// <summary>A fixed number of clusters (2 to 20); when set, <see cref="KMin"/> and <see cref="KMax"/> are ignored.</summary>

@@ -12,6 +12,15 @@ internal sealed class Standardizer
         _sd = sd;
     }
 
+    /// <summary>Each feature's mean (logged units), as a trained model stores it.</summary>
+    public IReadOnlyList<double> Mean => _mean;
+
+    /// <summary>Each feature's standard deviation (1 for a feature with no spread), as a trained model stores it.</summary>
+    public IReadOnlyList<double> Sd => _sd;
+
+    /// <summary>The scaling a trained model stored, applied unchanged to customers it never saw.</summary>
+    public static Standardizer Of(double[] mean, double[] sd) => new(mean, sd);
+
     /// <summary>Learns the mean and standard deviation of each feature.</summary>
     public static Standardizer Fit(IReadOnlyList<float[]> rows)
     {

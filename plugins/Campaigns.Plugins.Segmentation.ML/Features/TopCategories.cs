@@ -35,20 +35,37 @@ internal sealed class TopCategories(IReadOnlyList<string> words, IReadOnlyList<s
     /// <summary>Learns the categories from the items most customers bought before <paramref name="until"/>.</summary>
     public static async Task<TopCategories> LearnAsync(IInteractionReader interactions, ICatalogReader catalog, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var items = new List<CatalogItem>();
-        await foreach (var batch in catalog.ReadAllAsync(5_000, cancellationToken)) items.AddRange(batch);
-        var categories = ItemCategories.Of(items);
-        var categoryOf = new Dictionary<string, string>(items.Count, StringComparer.Ordinal);
-        for (var i = 0; i < items.Count; i++) categoryOf[items[i].Id] = categories[i];
-
+        var categoryOf = await CategoryOfAsync(catalog, cancellationToken);
         var top = await interactions.CountByItemAsync(new InteractionQuery(Until: until, Types: ReferenceTime.Purchases), TopItems, cancellationToken);
         var tally = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var item in top)
             if (categoryOf.TryGetValue(item.ItemId, out var category)) tally[category] = tally.GetValueOrDefault(category) + item.Customers;
         var words = tally.OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).Take(Count).Select(w => w.Key).ToArray();
+        return Build(words, categoryOf);
+    }
 
+    /// <summary>
+    /// The categories a trained model was fitted with, mapped over today's catalogue: a stored model's features must
+    /// mean what they meant when it learned, even when the most bought categories have changed since.
+    /// </summary>
+    public static async Task<TopCategories> FixedAsync(ICatalogReader catalog, IReadOnlyList<string> words, CancellationToken cancellationToken) =>
+        Build([.. words], await CategoryOfAsync(catalog, cancellationToken));
+
+    private static async Task<Dictionary<string, string>> CategoryOfAsync(ICatalogReader catalog, CancellationToken cancellationToken)
+    {
+        var items = new List<CatalogItem>();
+        await foreach (var batch in catalog.ReadAllAsync(5_000, cancellationToken)) items.AddRange(batch);
+        var categories = ItemCategories.Of(items);
+        var categoryOf = new Dictionary<string, string>(items.Count, StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++) categoryOf[items[i].Id] = categories[i];
+        return categoryOf;
+    }
+
+    private static TopCategories Build(string[] words, Dictionary<string, string> categoryOf)
+    {
         // Every catalogue item is mapped, not only the top ones: a customer's rare items count towards their affinity too.
-        var all = categories.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        // A stored word the catalogue no longer has keeps its place (no item maps to it), so the vector keeps its meaning.
+        var all = categoryOf.Values.Concat(words).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var index = all.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i, StringComparer.Ordinal);
         var itemCategory = categoryOf.ToDictionary(c => c.Key, c => index[c.Value], StringComparer.Ordinal);
         return new TopCategories(words, all, [.. words.Select(w => index[w])], itemCategory);

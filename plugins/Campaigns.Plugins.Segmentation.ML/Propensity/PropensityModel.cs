@@ -9,11 +9,40 @@ internal sealed class PropensityModel
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
+    private readonly DataViewSchema _schema;
 
-    private PropensityModel(MLContext ml, ITransformer model)
+    private PropensityModel(MLContext ml, ITransformer model, DataViewSchema schema)
     {
         _ml = ml;
         _model = model;
+        _schema = schema;
+    }
+
+    /// <summary>The model in ML.NET's own format, to store.</summary>
+    public byte[] Save()
+    {
+        using var stream = new MemoryStream();
+        _ml.Model.Save(_model, _schema, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>A model <see cref="Save"/> wrote, perhaps in another process.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not an ML.NET model this build can load.</exception>
+    public static PropensityModel Load(byte[] bytes)
+    {
+        var ml = new MLContext(0);
+        // The plugin has its own load context: ML.NET finds FastTree's loaders only in assemblies it was told about.
+        ml.ComponentCatalog.RegisterAssembly(typeof(FastTreeBinaryTrainer).Assembly);
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            var model = ml.Model.Load(stream, out var schema);
+            return new PropensityModel(ml, model, schema);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"propensity-segment: the stored classifier cannot be loaded ({ex.Message})", ex);
+        }
     }
 
     /// <summary>Trains on <paramref name="set"/>; with <paramref name="shuffleSeed"/>, on its labels in random order (the control).</summary>
@@ -43,7 +72,8 @@ internal sealed class PropensityModel
             NumberOfThreads = 1,
             Seed = options.Seed,
         });
-        return new PropensityModel(ml, trainer.Fit(ml.Data.LoadFromEnumerable(rows)));
+        var data = ml.Data.LoadFromEnumerable(rows);
+        return new PropensityModel(ml, trainer.Fit(data), data.Schema);
     }
 
     /// <summary>The probability of the target for each row, in order.</summary>

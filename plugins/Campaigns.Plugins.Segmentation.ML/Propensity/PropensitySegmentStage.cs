@@ -8,8 +8,11 @@ namespace Campaigns.Plugins.Segmentation.ML.Propensity;
 /// <summary>
 /// The top percent of customers by predicted probability of buying (or of churning) within the horizon. The model is
 /// trained at now − 2 × horizon, validated at now − horizon and applied at now, all from one pass over the purchases.
+/// With a model from the registry (<see cref="ITrainableStage"/>) nothing is trained: the stored classifier scores each
+/// customer's current features and the audience is everyone at or above the probability that made the top percent
+/// when it was trained.
 /// </summary>
-internal sealed class PropensitySegmentStage(StageContext context, PropensitySegmentOptions options) : IAudienceStage, ISegmentInsights
+internal sealed class PropensitySegmentStage(StageContext context, PropensitySegmentOptions options) : ISegmentInsights, IScoringAudience
 {
     /// <summary>Label shuffles the control averages.</summary>
     private const int ControlShuffles = 5;
@@ -21,19 +24,25 @@ internal sealed class PropensitySegmentStage(StageContext context, PropensitySeg
     private PropensityModel? _model;
     private List<string>? _selected;
     private int _scored;
+    private PropensityArtefact? _loaded;
+    private double _threshold = double.PositiveInfinity;
 
     /// <inheritdoc />
     public async ValueTask PrepareAsync(CancellationToken cancellationToken)
     {
-        await TrainAsync(cancellationToken);
         if (_selected is not null) return;
-        var now = await ScoringSetAsync(cancellationToken);
-        var scores = _model!.Score(now);
+        var (now, scores) = await ScoreNowAsync(cancellationToken);
         _scored = now.Ids.Count;
-        var take = (int)Math.Ceiling(_scored * options.TopPercent / 100);
-        // Highest probability first; equal probabilities in id order, so the same data always gives the same audience.
-        _selected = [.. Enumerable.Range(0, _scored).OrderByDescending(i => scores[i]).ThenBy(i => now.Ids[i], StringComparer.Ordinal)
-            .Take(take).Select(i => now.Ids[i]).Order(StringComparer.Ordinal)];
+        if (_loaded is not null)
+            _selected = [.. Enumerable.Range(0, _scored).Where(i => scores[i] >= _threshold).Select(i => now.Ids[i]).Order(StringComparer.Ordinal)];
+        else
+        {
+            var take = (int)Math.Ceiling(_scored * options.TopPercent / 100);
+            // Highest probability first; equal probabilities in id order, so the same data always gives the same audience.
+            var top = Enumerable.Range(0, _scored).OrderByDescending(i => scores[i]).ThenBy(i => now.Ids[i], StringComparer.Ordinal).Take(take).ToList();
+            _threshold = top.Count == 0 ? double.PositiveInfinity : scores[top[^1]];
+            _selected = [.. top.Select(i => now.Ids[i]).Order(StringComparer.Ordinal)];
+        }
         context.Logger.LogInformation("propensity-segment: top {Percent}% for '{Target}' within {Days} days: {Selected} of {Scored} customers",
             options.TopPercent, options.Target, options.HorizonDays, _selected.Count, _scored);
     }
@@ -46,9 +55,44 @@ internal sealed class PropensitySegmentStage(StageContext context, PropensitySeg
     }
 
     /// <inheritdoc />
+    public async Task<TrainedModel> TrainAsync(TrainingRequest request, CancellationToken cancellationToken)
+    {
+        (_model, _loaded, _selected) = (null, null, null);
+        await PrepareAsync(cancellationToken);
+        var artefact = new PropensityArtefact([.. _log!.Categories.Words], _threshold, _scored, _selected!.Count, _model!.Save());
+        return new TrainedModel(PropensityArtefact.Format, artefact.Write())
+        {
+            Stats = new Dictionary<string, double> { ["customers scored"] = _scored, ["selected"] = _selected.Count, ["training rows"] = _training!.Rows.Count, ["threshold"] = _threshold },
+        };
+    }
+
+    /// <inheritdoc />
+    public void LoadModel(TrainedModel model)
+    {
+        var loaded = PropensityArtefact.Read(model);
+        (_model, _threshold, _selected) = (PropensityModel.Load(loaded.Model), loaded.Threshold, null);
+        _loaded = loaded;
+    }
+
+    /// <inheritdoc />
+    public async Task<AudienceScores> ScoreCustomersAsync(CancellationToken cancellationToken)
+    {
+        if (_loaded is null) throw new InvalidOperationException("propensity-segment: no model loaded to score with");
+        var (now, scores) = await ScoreNowAsync(cancellationToken);
+        return new AudienceScores(now.Ids)
+        {
+            Probabilities = scores, HorizonDays = options.HorizonDays,
+            Outcome = options.Target == "churn" ? PredictedOutcome.NoPurchase : PredictedOutcome.Purchase,
+        };
+    }
+
+    /// <inheritdoc />
     public async Task<SegmentReport> DescribeAsync(CancellationToken cancellationToken)
     {
         await PrepareAsync(cancellationToken);
+        if (_loaded is not null)
+            return new SegmentReport($"propensity-segment: '{options.Target}' within {options.HorizonDays} days from the stored model (probability >= {_threshold:0.####}), scored from {_source}",
+                [new SegmentSummary($"probability >= {_threshold:0.####}", _selected!.Count) { Figures = [new SegmentFigure("customers scored", _scored)] }]);
         var validation = PropensitySet.At(_log!, _log!.Cutoffs.Count - 2, options);
         var labels = validation.Labels;
         var scores = _model!.Score(validation);
@@ -95,6 +139,24 @@ internal sealed class PropensitySegmentStage(StageContext context, PropensitySeg
         _model = PropensityModel.Train(_training, options);
         context.Logger.LogInformation("propensity-segment: trained on {Rows} of {Stacked} rows from {Windows} cutoffs in {Seconds:0.0} s", _training.Rows.Count, _stackedRows,
             options.TrainingWindows, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>Every customer scorable now, with the probability of the target: the stored classifier's, or one trained here.</summary>
+    private async Task<(PropensitySet Set, double[] Scores)> ScoreNowAsync(CancellationToken cancellationToken)
+    {
+        if (_loaded is null)
+        {
+            await TrainAsync(cancellationToken);
+            var set = await ScoringSetAsync(cancellationToken);
+            return (set, _model!.Score(set));
+        }
+        var now = await ReferenceTime.ResolveAsync(context.Interactions, options.Anchor, context.Time.GetUtcNow(), options.HorizonDays, cancellationToken);
+        var categories = await TopCategories.FixedAsync(context.Catalog, _loaded.Categories, cancellationToken);
+        (var rows, _source) = await FeatureSource.TryProfilesAsync(context, now, categories, cancellationToken);
+        // Without profiles the purchases are read once, up to now: no past cutoffs, nothing to train.
+        var current = rows is not null ? PropensitySet.FromProfiles(rows, now, options)
+            : PropensitySet.At(await PurchaseLog.LoadAsync(context.Interactions, categories, [now], TimeSpan.Zero, cancellationToken), 0, options);
+        return (current, _model!.Score(current));
     }
 
     /// <summary>
