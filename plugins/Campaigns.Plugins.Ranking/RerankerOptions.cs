@@ -73,6 +73,25 @@ public sealed class RerankerOptions : IValidatableObject
     [Range(1, 10_000)]
     public int MinRowsPerLeaf { get; set; } = 20;
 
+    /// <summary>
+    /// How many rankers are trained and averaged (1 to 8). Bag b's label windows all end b × <see cref="BagStepDays"/>
+    /// earlier than the first bag's, and its seed is <see cref="Seed"/> + b. Default 1.
+    /// </summary>
+    [Range(1, 8)]
+    public int Bags { get; set; } = 1;
+
+    /// <summary>Days by which each next bag's windows move back (0 to 180; 0: the same windows, only the seed differs). Default 15.</summary>
+    [Range(0, 180)]
+    public int BagStepDays { get; set; } = 15;
+
+    /// <summary>Share of the features each tree may split on (LightGBM's feature fraction), above 0 and at most 1. Default 1.</summary>
+    [Range(0.01, 1)]
+    public double FeatureFraction { get; set; } = 1;
+
+    /// <summary>L2 regularisation of the leaf values (0 to 1000); absent: ML.NET's LightGBM default.</summary>
+    [Range(0, 1000)]
+    public double? L2Regularization { get; set; }
+
     /// <summary>Random seed of the trainer; the same data, options and seed give the same model. Default 42.</summary>
     public int Seed { get; set; } = 42;
 

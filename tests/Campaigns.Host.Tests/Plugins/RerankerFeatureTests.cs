@@ -58,7 +58,7 @@ public sealed class RerankerFeatureTests
         var h = await HistoryAsync();
         var row = new float[FeatureVector.Length(1)];
 
-        FeatureVector.Fill(row, h, h.Log.Customers.Find("c2"), new CandidateItem("lamp", "test", [float.NaN], [0]));
+        FeatureVector.Fill(row, h, h.Log.Customers.Find("c2"), new CandidateItem("lamp", "test", [float.NaN], [0]), 45);
 
         Assert.Equal(2f / 14 / (4f / 60), row[19], 5);
         Assert.Equal(4f / 30 / (3f / 60), row[20], 5);
@@ -74,7 +74,7 @@ public sealed class RerankerFeatureTests
         var h = History.Build(await EventLog.ReadAsync(data, new InteractionQuery(), _ => 1, CancellationToken.None), AsOf.UtcTicks);
         var row = new float[FeatureVector.Length(1)];
 
-        FeatureVector.Fill(row, h, 0, new CandidateItem("a", "test", [1f], [1]));
+        FeatureVector.Fill(row, h, 0, new CandidateItem("a", "test", [1f], [1]), 45);
 
         Assert.Equal(FeatureVector.None, row[21]);
         Assert.Equal(0f, row[22]);
