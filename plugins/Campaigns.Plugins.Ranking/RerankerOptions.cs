@@ -75,18 +75,21 @@ public sealed class RerankerOptions : IValidatableObject
 
     /// <summary>
     /// How many rankers are trained and averaged (1 to 8). Bag b's label windows all end b × <see cref="BagStepDays"/>
-    /// earlier than the first bag's, and its seed is <see cref="Seed"/> + b. Default 1.
+    /// earlier than the first bag's, and its seed is <see cref="Seed"/> + b. Default 3.
     /// </summary>
     [Range(1, 8)]
-    public int Bags { get; set; } = 1;
+    public int Bags { get; set; } = 3;
 
-    /// <summary>Days by which each next bag's windows move back (0 to 180; 0: the same windows, only the seed differs). Default 15.</summary>
+    /// <summary>
+    /// Days by which each next bag's windows move back (0 to 180). Default 0: every bag learns from the same rows (built
+    /// once) and only the seed, and so the features each tree samples, differs.
+    /// </summary>
     [Range(0, 180)]
-    public int BagStepDays { get; set; } = 15;
+    public int BagStepDays { get; set; }
 
-    /// <summary>Share of the features each tree may split on (LightGBM's feature fraction), above 0 and at most 1. Default 1.</summary>
+    /// <summary>Share of the features each tree may split on (LightGBM's feature fraction), above 0 and at most 1. Default 0.5.</summary>
     [Range(0.01, 1)]
-    public double FeatureFraction { get; set; } = 1;
+    public double FeatureFraction { get; set; } = 0.5;
 
     /// <summary>L2 regularisation of the leaf values (0 to 1000); absent: ML.NET's LightGBM default.</summary>
     [Range(0, 1000)]
