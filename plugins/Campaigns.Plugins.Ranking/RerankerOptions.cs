@@ -11,7 +11,8 @@ namespace Campaigns.Plugins.Ranking;
 /// recent, repurchase rate, ramp-up), the customer's rhythm (due-ness, autumn share, order size) and each source's score
 /// and rank. The model is trained in <c>PrepareAsync</c> on the shop's own past: <see cref="LabelWindows"/> windows of
 /// <see cref="LabelDays"/> days before now are the labels, features are computed at each window's start (its inner
-/// cutoff), one query group per customer and window. Defaults were chosen on a validation split (docs/benchmarks.md).
+/// cutoff), one query group per customer and window; <see cref="Bags"/> rankers are trained and their scores averaged.
+/// Defaults were chosen on a validation split (docs/benchmarks.md).
 /// </remarks>
 public sealed class RerankerOptions : IValidatableObject
 {

@@ -13,7 +13,8 @@ namespace Campaigns.Plugins.Ranking;
 /// <summary>
 /// Learning to rank over other recommenders' candidates. <see cref="PrepareAsync"/> builds every source as of now and
 /// once more as of each label window's inner cutoff (its start; the first window ends at the anchor, now or just after
-/// the latest event), trains LightGBM on what customers bought in each window, and keeps the history as of the anchor;
+/// the latest event), trains LightGBM on what customers bought in each window (<see cref="ModelBuilder"/>, one ranker
+/// per bag), and keeps the history as of the anchor;
 /// a batch then collects candidates, computes features and scores them.
 /// </summary>
 internal sealed class RerankerStage : IRecommenderStage
