@@ -11,7 +11,8 @@ namespace Campaigns.Plugins.Ranking;
 /// recent, repurchase rate, ramp-up), the customer's rhythm (due-ness, autumn share, order size) and each source's score
 /// and rank. The model is trained in <c>PrepareAsync</c> on the shop's own past: <see cref="LabelWindows"/> windows of
 /// <see cref="LabelDays"/> days before now are the labels, features are computed at each window's start (its inner
-/// cutoff), one query group per customer and window. Defaults were chosen on a validation split (docs/benchmarks.md).
+/// cutoff), one query group per customer and window; <see cref="Bags"/> rankers are trained and their scores averaged.
+/// Defaults were chosen on a validation split (docs/benchmarks.md).
 /// </remarks>
 public sealed class RerankerOptions : IValidatableObject
 {
@@ -72,6 +73,28 @@ public sealed class RerankerOptions : IValidatableObject
     /// <summary>Fewest training rows in a leaf, 1 to 10000. Default 20.</summary>
     [Range(1, 10_000)]
     public int MinRowsPerLeaf { get; set; } = 20;
+
+    /// <summary>
+    /// How many rankers are trained and averaged (1 to 8). Bag b's label windows all end b × <see cref="BagStepDays"/>
+    /// earlier than the first bag's, and its seed is <see cref="Seed"/> + b. Default 3.
+    /// </summary>
+    [Range(1, 8)]
+    public int Bags { get; set; } = 3;
+
+    /// <summary>
+    /// Days by which each next bag's windows move back (0 to 180). Default 0: every bag learns from the same rows (built
+    /// once) and only the seed, and so the features each tree samples, differs.
+    /// </summary>
+    [Range(0, 180)]
+    public int BagStepDays { get; set; }
+
+    /// <summary>Share of the features each tree may split on (LightGBM's feature fraction), above 0 and at most 1. Default 0.5.</summary>
+    [Range(0.01, 1)]
+    public double FeatureFraction { get; set; } = 0.5;
+
+    /// <summary>L2 regularisation of the leaf values (0 to 1000); absent: ML.NET's LightGBM default.</summary>
+    [Range(0, 1000)]
+    public double? L2Regularization { get; set; }
 
     /// <summary>Random seed of the trainer; the same data, options and seed give the same model. Default 42.</summary>
     public int Seed { get; set; } = 42;

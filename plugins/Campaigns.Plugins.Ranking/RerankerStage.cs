@@ -13,7 +13,8 @@ namespace Campaigns.Plugins.Ranking;
 /// <summary>
 /// Learning to rank over other recommenders' candidates. <see cref="PrepareAsync"/> builds every source as of now and
 /// once more as of each label window's inner cutoff (its start; the first window ends at the anchor, now or just after
-/// the latest event), trains LightGBM on what customers bought in each window, and keeps the history as of the anchor;
+/// the latest event), trains LightGBM on what customers bought in each window (<see cref="ModelBuilder"/>, one ranker
+/// per bag), and keeps the history as of the anchor;
 /// a batch then collects candidates, computes features and scores them.
 /// </summary>
 internal sealed class RerankerStage : IRecommenderStage
@@ -40,32 +41,15 @@ internal sealed class RerankerStage : IRecommenderStage
         var serving = _serving.PrepareAsync(cancellationToken);
         var log = await EventLog.ReadAsync(_context.Interactions, new InteractionQuery(Until: now, Types: _options.EventTypes), _ => 1, cancellationToken);
         var anchor = Anchor(log, now);
-        var depth = _options.Candidates.Max(c => c.Depth);
-        var table = new FeatureTable(FeatureVector.Length(_serving.SourceCount));
-        var step = _options.WindowStepDays ?? _options.LabelDays;
-        var (customers, positives, bought) = (0, 0, 0);
-        for (var w = 0; w < _options.LabelWindows; w++)
-        {
-            var end = anchor.AddDays(-w * step);
-            var cutoff = end.AddDays(-_options.LabelDays);
-            // The same sources as of the window's inner cutoff: they see only the events before it, as the evaluation
-            // builds stages at a split. One window at a time, so only one extra set of source models is in memory.
-            var training = Pool(AsOf.Context(_context, cutoff), _options);
-            await training.PrepareAsync(cancellationToken);
-            var rows = await TrainingSet.AddAsync(table, (uint)(w * log.Customers.Count), History.Build(log, cutoff.UtcTicks), end.UtcTicks, training, depth, cancellationToken);
-            _context.Logger.LogInformation("reranker: window {Cutoff} to {End}: {Customers} customers, {Positives} of their {Bought} purchased items among the candidates",
-                cutoff, end, rows.Customers, rows.Positives, rows.Bought);
-            (customers, positives, bought) = (customers + rows.Customers, positives + rows.Positives, bought + rows.Bought);
-        }
+        var (rankers, seen) = await ModelBuilder.TrainAsync(_context, _options, log, anchor, _serving.SourceCount, c => Pool(c, _options), cancellationToken);
         await serving;
+        _model = new Model(History.Build(log, anchor.UtcTicks), rankers);
         // Without a single positive there is nothing to learn: the candidates then keep their merge order.
-        var ranker = positives > 0 ? Ranker.Train(table, _options) : null;
-        _model = new Model(History.Build(log, anchor.UtcTicks), ranker);
-        if (ranker is null)
+        if (rankers is null)
             _context.Logger.LogWarning("reranker: nobody with earlier purchases bought again in the {Windows} label window(s) before {Anchor}; candidates keep their sources' order",
                 _options.LabelWindows, anchor);
-        _context.Logger.LogInformation("reranker: {Windows} label window(s) up to {Anchor}, {Rows} candidates of {Customers} customers ({Positives} bought, candidate recall {Recall:P1}), trained in {Elapsed}",
-            _options.LabelWindows, anchor, table.Count, customers, positives, bought > 0 ? (double)positives / bought : 0, _context.Time.GetElapsedTime(started));
+        _context.Logger.LogInformation("reranker: {Bags} bag(s) of {Windows} label window(s) up to {Anchor}, {Rows} candidates of {Customers} customers ({Positives} bought, candidate recall {Recall:P1}), trained in {Elapsed}",
+            _options.Bags, _options.LabelWindows, anchor, seen.Rows, seen.Customers, seen.Positives, seen.Bought > 0 ? (double)seen.Positives / seen.Bought : 0, _context.Time.GetElapsedTime(started));
     }
 
     /// <inheritdoc />
@@ -87,9 +71,9 @@ internal sealed class RerankerStage : IRecommenderStage
         for (var c = 0; c < customers.Length; c++)
         {
             var u = m.History.Log.Customers.Find(customers[c].Id);
-            foreach (var candidate in candidates[c]) FeatureVector.Fill(table.Add(0, (uint)c), m.History, u, candidate);
+            table.AddGroup((uint)c, m.History, u, candidates[c], _options.LabelDays, _ => 0);
         }
-        var scores = m.Ranker?.Score(table);
+        var scores = m.Rankers?.Score(table);
         var lists = new IReadOnlyList<Recommendation>[customers.Length];
         var row = 0;
         for (var c = 0; c < customers.Length; c++)
@@ -124,5 +108,5 @@ internal sealed class RerankerStage : IRecommenderStage
         [.. options.Candidates.Select(c => c.Depth)]);
 
     /// <summary>The history as of now (serving features) and the trained model (null when there was nothing to learn).</summary>
-    private sealed record Model(History History, Ranker? Ranker);
+    private sealed record Model(History History, Ensemble? Rankers);
 }

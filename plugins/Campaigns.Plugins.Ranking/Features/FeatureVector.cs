@@ -11,7 +11,22 @@ namespace Campaigns.Plugins.Ranking.Features;
 internal static class FeatureVector
 {
     /// <summary>Features that do not depend on the sources; each source adds <see cref="PerSource"/> more.</summary>
-    public const int Base = 24;
+    public const int Base = First + QueryFeatures.Count;
+
+    /// <summary>Column of the customer's purchase days of the item.</summary>
+    public const int Occasions = 0;
+
+    /// <summary>Column of the customer's 90-day-decayed count of the item.</summary>
+    public const int Decayed = 4;
+
+    /// <summary>Column of the item's customers in the last 30 days.</summary>
+    public const int ItemRecent30 = 13;
+
+    /// <summary>Column of the probability that the customer buys the item again within the horizon (<see cref="Repurchase"/>).</summary>
+    public const int DueProbability = 24;
+
+    /// <summary>First column of the features relative to the customer's other candidates (<see cref="QueryFeatures"/>).</summary>
+    public const int First = 25;
 
     /// <summary>Per source: normalised score and reciprocal rank.</summary>
     public const int PerSource = 2;
@@ -21,8 +36,12 @@ internal static class FeatureVector
 
     public static int Length(int sources) => Base + PerSource * sources;
 
-    /// <summary>Writes the features of candidate <paramref name="candidate"/> of customer index <paramref name="customer"/> (-1: unknown) into <paramref name="target"/>.</summary>
-    public static void Fill(Span<float> target, History h, int customer, CandidateItem candidate)
+    /// <summary>
+    /// Writes the features of candidate <paramref name="candidate"/> of customer index <paramref name="customer"/> (-1:
+    /// unknown) into <paramref name="target"/>; <paramref name="horizonDays"/> is how far ahead "due" looks. The columns
+    /// relative to the customer's other candidates are <see cref="QueryFeatures"/>'s, filled once the group is complete.
+    /// </summary>
+    public static void Fill(Span<float> target, History h, int customer, CandidateItem candidate, double horizonDays)
     {
         var item = h.Log.Items.Find(candidate.ItemId);
         var hasPair = h.TryGetPair(customer, item, out var pair);
@@ -56,6 +75,9 @@ internal static class FeatureVector
         target[21] = rhythm.MedianGapDays > 0 && cs.Last > 0 ? (float)(Days(h.AsOf - cs.Last) / rhythm.MedianGapDays) : None;
         target[22] = cs.Occasions > 0 ? (float)rhythm.AutumnShare : None;
         target[23] = (float)rhythm.LinesPerDay;
+        target[DueProbability] = pair.Occasions >= 2
+            ? Repurchase.DueProbability(Days(pair.Last - pair.First) / (pair.Occasions - 1.0), Days(h.AsOf - pair.Last), horizonDays)
+            : None;
         var listed = 0;
         for (var s = 0; s < candidate.Ranks.Length; s++)
         {

@@ -1,3 +1,5 @@
+using Campaigns.Plugins.Ranking.Candidates;
+using Campaigns.Plugins.Ranking.Features;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -22,6 +24,21 @@ internal sealed class FeatureTable(int width)
         _labels.Add(label);
         _groups.Add(group);
         return row;
+    }
+
+    /// <summary>
+    /// Adds one customer's candidates as query group <paramref name="group"/>: each row's own features as of
+    /// <paramref name="h"/>, then those relative to the group (<see cref="QueryFeatures"/>).
+    /// </summary>
+    public void AddGroup(uint group, History h, int customer, IReadOnlyList<CandidateItem> candidates, double horizonDays, Func<CandidateItem, float> label)
+    {
+        var rows = new float[candidates.Count][];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = Add(label(candidates[i]), group);
+            FeatureVector.Fill(rows[i], h, customer, candidates[i], horizonDays);
+        }
+        QueryFeatures.Fill(rows);
     }
 
     /// <summary>The features of row <paramref name="index"/>.</summary>

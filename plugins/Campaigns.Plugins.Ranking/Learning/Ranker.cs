@@ -16,13 +16,14 @@ internal sealed class Ranker
 
     /// <summary>
     /// Trains on <paramref name="table"/> (rows of one group contiguous). One thread: LightGBM's result then depends only
-    /// on the data, the options and the seed, so a re-run trains the same trees on any machine.
+    /// on the data, the options and the seed, so a re-run trains the same trees on any machine. <paramref name="seed"/>
+    /// differs per bag, so bags on the same rows still sample different features.
     /// </summary>
-    public static Ranker Train(FeatureTable table, RerankerOptions options)
+    public static Ranker Train(FeatureTable table, RerankerOptions options, int seed)
     {
-        var ml = new MLContext(options.Seed);
+        var ml = new MLContext(seed);
         var data = table.ToDataView(ml);
-        var (model, ensemble) = options.Objective == "binary" ? Binary(ml, data, options) : LambdaRank(ml, data, options);
+        var (model, ensemble) = options.Objective == "binary" ? Binary(ml, data, options, seed) : LambdaRank(ml, data, options, seed);
         var trees = new Trees(ensemble);
         // Our tree walk must agree with ML.NET's own scoring; a model it cannot reproduce is a bug, not a fallback case.
         var expected = model.Transform(ml.Data.TakeRows(data, CheckedRows)).GetColumn<float>("Score").ToArray();
@@ -35,28 +36,28 @@ internal sealed class Ranker
         return new Ranker(trees);
     }
 
-    private static (ITransformer, TreeEnsemble<RegressionTree>) LambdaRank(MLContext ml, IDataView data, RerankerOptions options)
+    private static (ITransformer, TreeEnsemble<RegressionTree>) LambdaRank(MLContext ml, IDataView data, RerankerOptions options, int seed)
     {
         var trainer = ml.Ranking.Trainers.LightGbm(
             WithTrees<LightGbmRankingTrainer.Options, float, RankingPredictionTransformer<LightGbmRankingModelParameters>, LightGbmRankingModelParameters>(
-                new() { LabelColumnName = "Label", RowGroupColumnName = "GroupKey" }, options));
+                new() { LabelColumnName = "Label", RowGroupColumnName = "GroupKey" }, options, seed));
         var model = ml.Transforms.Conversion.MapValueToKey("GroupKey", "Group").Append(trainer).Fit(data);
         return (model, model.LastTransformer.Model.TrainedTreeEnsemble);
     }
 
     // The classifier's Score column is its raw margin (the calibrated probability is a separate column), the same
     // sum of trees the walk computes, and a monotone function of the probability: the order is the same.
-    private static (ITransformer, TreeEnsemble<RegressionTree>) Binary(MLContext ml, IDataView data, RerankerOptions options)
+    private static (ITransformer, TreeEnsemble<RegressionTree>) Binary(MLContext ml, IDataView data, RerankerOptions options, int seed)
     {
         var trainer = ml.BinaryClassification.Trainers.LightGbm(
             WithTrees<LightGbmBinaryTrainer.Options, float, BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>, CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>(
-                new() { LabelColumnName = "Truth" }, options));
+                new() { LabelColumnName = "Truth" }, options, seed));
         var model = ml.Transforms.CustomMapping<LabelRow, TruthRow>((i, o) => o.Truth = i.Label > 0, null).Append(trainer).Fit(data);
         return (model, model.LastTransformer.Model.SubModel.TrainedTreeEnsemble);
     }
 
     // Both objectives grow the same trees from the same options; one thread and the seed make them reproducible.
-    private static TOptions WithTrees<TOptions, TOutput, TTransformer, TModel>(TOptions trainer, RerankerOptions options)
+    private static TOptions WithTrees<TOptions, TOutput, TTransformer, TModel>(TOptions trainer, RerankerOptions options, int seed)
         where TOptions : LightGbmTrainerBase<TOptions, TOutput, TTransformer, TModel>.OptionsBase, new()
         where TTransformer : ISingleFeaturePredictionTransformer<TModel>
         where TModel : class
@@ -66,8 +67,11 @@ internal sealed class Ranker
         trainer.NumberOfLeaves = options.Leaves;
         trainer.LearningRate = options.LearningRate;
         trainer.MinimumExampleCountPerLeaf = options.MinRowsPerLeaf;
+        var booster = new GradientBooster.Options { FeatureFraction = options.FeatureFraction };
+        if (options.L2Regularization is { } l2) booster.L2Regularization = l2;
+        trainer.Booster = booster;
         trainer.NumberOfThreads = 1;
-        trainer.Seed = options.Seed;
+        trainer.Seed = seed;
         trainer.Silent = true;
         trainer.Verbose = false;
         return trainer;

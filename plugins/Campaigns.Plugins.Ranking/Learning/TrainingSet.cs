@@ -23,10 +23,10 @@ internal static class TrainingSet
     /// <summary>
     /// Adds the rows of the window from <paramref name="atCutoff"/>'s instant to <paramref name="labelEnd"/> (UTC ticks,
     /// exclusive) to <paramref name="table"/>; customer c's query group is <paramref name="groupBase"/> + c, so several
-    /// windows can share one table without sharing groups.
+    /// windows can share one table without sharing groups. "Due" features look <paramref name="horizonDays"/> ahead.
     /// </summary>
     public static async Task<WindowRows> AddAsync(
-        FeatureTable table, uint groupBase, History atCutoff, long labelEnd, CandidatePool sources, int depth, CancellationToken cancellationToken)
+        FeatureTable table, uint groupBase, History atCutoff, long labelEnd, CandidatePool sources, int depth, double horizonDays, CancellationToken cancellationToken)
     {
         var log = atCutoff.Log;
         var bought = new HashSet<long>();
@@ -47,13 +47,13 @@ internal static class TrainingSet
             var candidates = await sources.CollectAsync(customers, depth, null, cancellationToken);
             for (var n = 0; n < batch.Length; n++)
             {
-                foreach (var candidate in candidates[n])
+                table.AddGroup(groupBase + (uint)batch[n], atCutoff, batch[n], candidates[n], horizonDays, candidate =>
                 {
                     var item = log.Items.Find(candidate.ItemId);
-                    var label = item >= 0 && bought.Contains(((long)batch[n] << 32) | (uint)item) ? 1f : 0f;
-                    if (label > 0) positives++;
-                    FeatureVector.Fill(table.Add(label, groupBase + (uint)batch[n]), atCutoff, batch[n], candidate);
-                }
+                    if (item < 0 || !bought.Contains(((long)batch[n] << 32) | (uint)item)) return 0;
+                    positives++;
+                    return 1;
+                });
             }
         }
         return new WindowRows(active.Count, positives, bought.Count);

@@ -119,6 +119,20 @@ public sealed class RerankerTests(BundledPluginsFixture plugins) : IClassFixture
         for (var k = 0; k < audience.Length; k++) Assert.Equal(Refills(k).Order(), lists[k].Select(r => r.ItemId).Order());
     }
 
+    [Theory]
+    [InlineData("""{"bags":3,"bagStepDays":0,"featureFraction":0.7,"labelWindows":1,"labelDays":90,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""")]
+    [InlineData("""{"bags":2,"bagStepDays":30,"labelWindows":1,"labelDays":90,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""")]
+    public async Task ABagOfRankersLearnsTheRefillsToo(string options)
+    {
+        var audience = Enumerable.Range(0, 40).Select(k => new Customer($"c{k:00}")).ToArray();
+
+        var lists = await Recommend("reranker", options, Shop(), audience, new RecommendationRequest(2));
+        var again = await Recommend("reranker", options, Shop(), audience, new RecommendationRequest(2));
+
+        for (var k = 0; k < audience.Length; k++) Assert.Equal(Refills(k).Order(), lists[k].Select(r => r.ItemId).Order());
+        Assert.Equal(Flatten(lists), Flatten(again)); // each bag's seed is fixed, so the mean is too
+    }
+
     [Fact]
     public async Task TheTriggerItemIsNeverRecommended()
     {
@@ -143,6 +157,11 @@ public sealed class RerankerTests(BundledPluginsFixture plugins) : IClassFixture
     [InlineData("""{"labelWindows":13}""", "labelWindows")]
     [InlineData("""{"windowStepDays":0}""", "windowStepDays")]
     [InlineData("""{"objective":"pointwise"}""", "objective")]
+    [InlineData("""{"bags":0}""", "bags")]
+    [InlineData("""{"bags":9}""", "bags")]
+    [InlineData("""{"bagStepDays":-1}""", "bagStepDays")]
+    [InlineData("""{"featureFraction":0}""", "featureFraction")]
+    [InlineData("""{"l2Regularization":-1}""", "l2Regularization")]
     public void InvalidOptionsAreRejectedWithTheirPath(string json, string path) =>
         Assert.Equal([path], plugins.ValidationPaths(StageKind.Recommender, "reranker", json));
 
