@@ -10,7 +10,7 @@ public sealed class PluginCatalogTests : IDisposable
 {
     /// <summary>Every stage key the bundled plugins provide, in ordinal order.</summary>
     private static readonly string[] BundledStageKeys =
-        ["active-customers", "bayes-hour-of-week", "buy-again", "content-based", "ease", "fixed-local-time", "http", "hybrid", "item-knn", "kmeans-segment",
+        ["active-customers", "bayes-hour-of-week", "buy-again", "content-based", "ease", "fixed-local-time", "http", "hybrid", "ials", "item-knn", "kmeans-segment",
          "median-hour", "ml-engagement", "most-popular", "outbox", "propensity-segment", "purchase-cycle", "reranker", "rule-segment", "smtp", "trending",
          "user-knn", "webhook"];
 
