@@ -159,9 +159,10 @@ public sealed class EvaluateVerbTests
         return text.ToString();
     }
 
-    private static async Task<string> WriteAsync(HostProcess host, string text)
+    /// <summary>Writes <paramref name="text"/> to a file of that name in the host's folder and returns its path.</summary>
+    internal static async Task<string> WriteAsync(HostProcess host, string text, string name = "interactions.csv")
     {
-        var file = Path.Combine(host.Folder, "interactions.csv");
+        var file = Path.Combine(host.Folder, name);
         await File.WriteAllTextAsync(file, text);
         return file;
     }

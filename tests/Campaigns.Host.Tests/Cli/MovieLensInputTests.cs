@@ -15,7 +15,7 @@ public sealed class MovieLensInputTests
     public async Task A_ratings_file_without_header_is_recognised_and_evaluated()
     {
         using var host = new HostProcess();
-        var file = await WriteAsync(host, Ratings());
+        var file = await EvaluateVerbTests.WriteAsync(host, Ratings(), "u.data");
 
         var result = await host.RunAsync("evaluate", "--input", file, "--split", "stratified-user", "--ratio", "0.75", "--seed", "42",
             "--algorithms", "most-popular,ease", "--json");
@@ -39,7 +39,7 @@ public sealed class MovieLensInputTests
         var lines = Ratings().Split('\n').ToList();
         lines.Insert(2, "7\t12\tfive\t881250949"); // line 3 of the file: there is no header
         lines.Insert(5, "7\t12\t3");               // line 6
-        var file = await WriteAsync(host, string.Join('\n', lines));
+        var file = await EvaluateVerbTests.WriteAsync(host, string.Join('\n', lines), "u.data");
 
         var result = await host.RunAsync("evaluate", "--input", file, "--split", "stratified-user", "--algorithms", "most-popular");
 
@@ -53,7 +53,7 @@ public sealed class MovieLensInputTests
     public async Task Validation_scores_an_inner_split_of_the_training_half_only()
     {
         using var host = new HostProcess();
-        var file = await WriteAsync(host, Ratings());
+        var file = await EvaluateVerbTests.WriteAsync(host, Ratings(), "u.data");
 
         var test = await host.RunAsync("evaluate", "--input", file, "--split", "stratified-user", "--algorithms", "most-popular", "--json");
         var validation = await host.RunAsync("evaluate", "--input", file, "--split", "stratified-user", "--algorithms", "most-popular", "--json", "--validation");
@@ -85,12 +85,5 @@ public sealed class MovieLensInputTests
             }
         }
         return text.ToString();
-    }
-
-    private static async Task<string> WriteAsync(HostProcess host, string text)
-    {
-        var file = Path.Combine(host.Folder, "u.data");
-        await File.WriteAllTextAsync(file, text);
-        return file;
     }
 }
