@@ -62,11 +62,17 @@ internal sealed class BuyAgainStage(StageContext context, BuyAgainOptions option
                 if (occasions == 0 || log.Ticks[e] - last >= TimeSpan.TicksPerDay) occasions++;
                 last = log.Ticks[e];
             }
-            own[k] = new Candidate(counts.Indexes[k], weight * Due(log.Ticks[events[0]], last, occasions, nowTicks));
+            own[k] = new Candidate(counts.Indexes[k], options.Score == "count"
+                ? events.Length + FirstBoughtBonus(events[0], log.Count)
+                : weight * Due(log.Ticks[events[0]], last, occasions, nowTicks));
             start = end;
         }
         return new Model(log, new Popularity(log, counts), counts, own);
     }
+
+    // Under 0.5 and larger for an item bought earlier (event order, events[0] being the pair's first, so lines of one
+    // basket keep the file's order): orders equal counts by first purchase and never crosses a count.
+    private static double FirstBoughtBonus(int firstEvent, int total) => 0.5 * (total - firstEvent) / (total + 1.0);
 
     // 1 + dueBoost × (elapsed / typical interval, capped at 1); 1 when the item was bought on one occasion only.
     private double Due(long first, long last, int occasions, long nowTicks)

@@ -7,7 +7,7 @@ namespace Campaigns.Plugins.Recommenders;
 /// Items are similar when the same customers bought them: <c>cosine</c> over the customer × item matrix, or
 /// <c>jaccard</c> (shared customers / customers of either item), each item keeping its <see cref="Neighbours"/> most
 /// similar items. A customer's score for item i is the sum, over the items j they bought, of their weight for j times
-/// sim(i, j), with sim(j, j) = 1, so items they bought before stay in the list (repeat purchases are common). Reason:
+/// sim(i, j), with sim(j, j) = <see cref="SelfSimilarity"/> (1), so items they bought before stay in the list (repeat purchases are common). Reason:
 /// <c>bought-together:&lt;item&gt;</c> naming the item that contributed most, <c>bought-before</c> when only the item
 /// itself did; customers with too few scored items get popular items after (reason <c>popular</c>).
 /// </remarks>
@@ -27,6 +27,14 @@ public sealed class ItemKnnOptions
     /// </summary>
     [Required, AllowedValues("binary", "log")]
     public string Weighting { get; set; } = "binary";
+
+    /// <summary>
+    /// sim(j, j): how much an item the customer bought counts towards its own score (0 to 1). 1 keeps their own items
+    /// high in the list, as repeat purchases are common; 0 scores them only through their similarity to the customer's
+    /// other items, as textbook item-kNN does. Default 1.
+    /// </summary>
+    [Range(0, 1)]
+    public double SelfSimilarity { get; set; } = 1;
 
     /// <summary>Event types that count, e.g. <c>purchase</c>. Default: <c>["purchase"]</c>.</summary>
     [Required, MinLength(1)]

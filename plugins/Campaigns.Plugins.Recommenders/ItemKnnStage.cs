@@ -57,7 +57,7 @@ internal sealed class ItemKnnStage(StageContext context, ItemKnnOptions options)
         var m = _model!;
         var trigger = m.Items.Find(request.TriggerItemId);
         var lists = new IReadOnlyList<Recommendation>[customers.Count];
-        var scorer = new Scorer(m);
+        var scorer = new Scorer(m, options.SelfSimilarity);
         for (var n = 0; n < customers.Count; n++)
         {
             var u = m.Customers.Find(customers[n].Id);
@@ -69,7 +69,7 @@ internal sealed class ItemKnnStage(StageContext context, ItemKnnOptions options)
     }
 
     /// <summary>Dense scratch rows, reused across one batch and reset through the candidate list.</summary>
-    private sealed class Scorer(ItemKnnModel m)
+    private sealed class Scorer(ItemKnnModel m, double selfSimilarity)
     {
         private readonly double[] _scores = new double[m.Items.Count];
         private readonly double[] _bestContribution = new double[m.Items.Count];
@@ -85,8 +85,8 @@ internal sealed class ItemKnnStage(StageContext context, ItemKnnOptions options)
             var weights = m.Matrix.RowValues(customer);
             for (var k = 0; k < own.Length; k++)
             {
-                // sim(j, j) = 1: the customer's own items stay candidates, since repeat purchases are common.
-                Add(own[k], weights[k], -1, touched);
+                // sim(j, j) = selfSimilarity: 1 keeps the customer's own items candidates, since repeat purchases are common.
+                if (selfSimilarity > 0) Add(own[k], weights[k] * selfSimilarity, -1, touched);
                 var neighbours = m.Neighbours[own[k]];
                 var sims = m.Similarities[own[k]];
                 for (var x = 0; x < neighbours.Length; x++) Add(neighbours[x], weights[k] * sims[x], own[k], touched);

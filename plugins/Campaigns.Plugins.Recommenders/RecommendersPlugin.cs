@@ -32,6 +32,9 @@ public sealed class RecommendersPlugin : ICampaignPlugin
         stages.AddRecommender<EaseOptions>(
             new StageInfo("ease", "Items a learned item-to-item model (EASE) predicts from everything the customer bought."),
             (context, options) => new EaseStage(context, options));
+        stages.AddRecommender<IalsOptions>(
+            new StageInfo("ials", "Items matching the customer's taste profile, learned from what everyone bought (matrix factorisation)."),
+            (context, options) => new IalsStage(context, options));
         stages.AddRecommender<ContentBasedOptions>(
             new StageInfo("content-based", "Items whose text, category, price band and tags are most like those of the customer's own items, new items included."),
             (context, options) => new ContentBasedStage(context, options));

@@ -19,6 +19,12 @@ public sealed record EvaluationSettings(SplitSpec Split, int K = 10, bool Remove
     /// so that k remain after the seen ones are filtered out.
     /// </summary>
     public int MaxExtraForSeen { get; init; } = 200;
+
+    /// <summary>
+    /// True: the training half is split again with the same <see cref="Split"/> and the stages are scored on that
+    /// inner split, so options can be chosen without ever reading the test half (stratified splits only).
+    /// </summary>
+    public bool Validation { get; init; }
 }
 
 /// <summary>One algorithm to evaluate: a recommender stage key and, optionally, its options as in a campaign definition.</summary>

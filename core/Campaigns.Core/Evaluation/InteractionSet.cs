@@ -12,7 +12,7 @@ namespace Campaigns.Evaluation;
 /// <param name="Import">What the importer read, including bad lines with their line numbers.</param>
 public sealed record InteractionSet(IReadOnlyList<CatalogItem> Items, IReadOnlyList<Interaction> Events, ImportResult Import)
 {
-    /// <summary>Reads <paramref name="path"/> (Online Retail or generic interactions, plain or gzip) with <see cref="InteractionImporter"/>.</summary>
+    /// <summary>Reads <paramref name="path"/> (Online Retail, generic interactions or MovieLens <c>u.data</c>, plain or gzip) with <see cref="InteractionImporter"/>.</summary>
     /// <exception cref="EvaluationException">The file is empty, has no usable interaction, or has fewer than two users.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     public static async Task<InteractionSet> LoadAsync(string path, TimeProvider time, CancellationToken cancellationToken)
@@ -21,7 +21,10 @@ public sealed record InteractionSet(IReadOnlyList<CatalogItem> Items, IReadOnlyL
         ImportResult import;
         try
         {
-            import = await new InteractionImporter(writer, time).ImportAsync(path, cancellationToken: cancellationToken);
+            // u.data has no header for the importer's detector to read: its layout is recognised from the first line.
+            import = MovieLensFile.Matches(path)
+                ? MovieLensFile.Read(path, writer.Events, writer.Items, time)
+                : await new InteractionImporter(writer, time).ImportAsync(path, cancellationToken: cancellationToken);
         }
         catch (InvalidDataException ex)
         {

@@ -24,6 +24,13 @@ public sealed class OfflineEvaluator(StageRegistry registry, ILoggerFactory logg
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.K, 1);
         var stages = StageResolver.Resolve(registry, algorithms);
         var split = Splitter.Split(data.Events, settings.Split);
+        if (settings.Validation)
+        {
+            // A temporal split would need a second, earlier instant: tuning there cuts the file at the split instant instead.
+            if (settings.Split.Kind == SplitKind.Temporal)
+                throw new EvaluationException("--validation needs a stratified split; for a temporal split, evaluate the events before --split-at with an earlier --split-at");
+            split = Splitter.Split(split.Train, settings.Split);
+        }
         var truth = new GroundTruth(split, settings.RemoveSeen);
         if (truth.Users.Count == 0)
             throw new EvaluationException("no user has both a training interaction and a relevant test item: nothing to evaluate");

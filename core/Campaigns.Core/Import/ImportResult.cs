@@ -8,6 +8,9 @@ public enum ImportFormat
 
     /// <summary>Generic interactions: <c>user_id,item_id,timestamp[,event_type][,quantity][,value]</c>.</summary>
     Interactions,
+
+    /// <summary>MovieLens <c>u.data</c>: no header, <c>user TAB item TAB rating TAB unix-seconds</c>; read by <c>evaluate</c> only.</summary>
+    MovieLens,
 }
 
 /// <summary>A line that was not imported, and why.</summary>

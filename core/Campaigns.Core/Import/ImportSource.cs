@@ -55,7 +55,7 @@ internal sealed class ImportSource : IDisposable
     public void Dispose() => Reader.Dispose();
 
     /// <summary>True when the file starts with the gzip magic bytes 1F 8B; the stream is rewound.</summary>
-    private static bool IsGzip(FileStream file)
+    internal static bool IsGzip(FileStream file)
     {
         Span<byte> magic = stackalloc byte[2];
         var read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);

@@ -15,7 +15,7 @@ internal sealed class EvaluateVerb : ICliVerb
 {
     public string Name => "evaluate";
     public string Usage => "evaluate --input FILE [--split stratified-item|stratified-user|temporal] [--ratio 0.75] [--seed 42] [--split-at DATE] " +
-                           "[--k 10] [--remove-seen true|false] [--algorithms a,b,...] [--options key={json}]... [--json]   offline recommender metrics";
+                           "[--k 10] [--remove-seen true|false] [--algorithms a,b,...] [--options key={json}]... [--json] [--validation]   offline recommender metrics";
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
@@ -37,7 +37,7 @@ internal sealed class EvaluateVerb : ICliVerb
             var data = await InteractionSet.LoadAsync(request.Input, time, CancellationToken.None);
             foreach (var error in data.Import.Errors) Console.Error.WriteLine($"{request.Input}:{error.Line}: {error.Message}");
             if (data.Import.BadRows > data.Import.Errors.Count) Console.Error.WriteLine($"... and {data.Import.BadRows - data.Import.Errors.Count:N0} more bad rows");
-            Console.Error.WriteLine($"{request.Input}: {data.Import.Format}, {data.Events.Count:N0} interactions; split {Describe(request.Settings)}, k={request.Settings.K}, remove-seen {request.Settings.RemoveSeen.ToString().ToLowerInvariant()}");
+            Console.Error.WriteLine($"{request.Input}: {data.Import.Format}, {data.Events.Count:N0} interactions; split {Describe(request.Settings)}, k={request.Settings.K}, remove-seen {request.Settings.RemoveSeen.ToString().ToLowerInvariant()}{(request.Settings.Validation ? "; validation: the training half split again, the test half not read" : "")}");
 
             var folder = Path.Combine(services.GetRequiredService<CampaignsPaths>().DataFolder, "evaluation");
             var evaluator = new OfflineEvaluator(services.GetRequiredService<StageRegistry>(), services.GetRequiredService<ILoggerFactory>(), folder);
@@ -56,7 +56,7 @@ internal sealed class EvaluateVerb : ICliVerb
     private static EvaluationRequest Parse(string[] args, StageRegistry registry)
     {
         var (rest, options) = ExtractOptions(args);
-        var cli = new CliArgs(rest, new HashSet<string> { "json" });
+        var cli = new CliArgs(rest, new HashSet<string> { "json", "validation" });
         if (cli.Positional.Count > 0) throw new ArgumentException($"unexpected argument '{cli.Positional[0]}'");
         var input = cli.Get("input") ?? throw new ArgumentException("--input FILE is required");
 
@@ -90,7 +90,7 @@ internal sealed class EvaluateVerb : ICliVerb
         var unused = options.Keys.Except(keys, StringComparer.Ordinal).ToList();
         if (unused.Count > 0) throw new ArgumentException($"--options for {string.Join(", ", unused)}, which is not among the algorithms evaluated");
         var algorithms = keys.Select(key => new AlgorithmChoice(key, options.TryGetValue(key, out var o) ? o : null)).ToList();
-        var settings = new EvaluationSettings(new SplitSpec(kind, ratio, cli.Int("seed", 42), splitAt), k, removeSeen);
+        var settings = new EvaluationSettings(new SplitSpec(kind, ratio, cli.Int("seed", 42), splitAt), k, removeSeen) { Validation = cli.Flag("validation") };
         return new EvaluationRequest(input, settings, algorithms, cli.Flag("json"));
     }
 

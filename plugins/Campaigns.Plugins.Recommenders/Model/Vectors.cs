@@ -24,4 +24,16 @@ internal static class Vectors
         for (var v = 0; v < t.Length; v++) t[v] -= s[v] * f;
         for (var j = t.Length * Vector<double>.Count; j < target.Length; j++) target[j] -= source[j] * factor;
     }
+
+    /// <summary>Σ a[j]·b[j].</summary>
+    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var x = MemoryMarshal.Cast<double, Vector<double>>(a);
+        var y = MemoryMarshal.Cast<double, Vector<double>>(b);
+        var sum = Vector<double>.Zero;
+        for (var v = 0; v < x.Length; v++) sum += x[v] * y[v];
+        var total = Vector.Sum(sum);
+        for (var j = x.Length * Vector<double>.Count; j < a.Length; j++) total += a[j] * b[j];
+        return total;
+    }
 }

@@ -19,6 +19,7 @@ public sealed class EveryRecommenderTests
         ("item-knn", """{ "similarity": "jaccard" }"""),
         ("user-knn", "{}"),
         ("ease", """{ "maxItems": 500 }"""),
+        ("ials", """{ "factors": 16, "iterations": 5 }"""),
         ("content-based", "{}"),
         ("hybrid", """{ "stages": [ { "key": "buy-again", "weight": 1 }, { "key": "item-knn", "weight": 0.3 } ] }"""),
         // The sample ends in 2011, so the default anchor trains on its last 90 days; a small model keeps the test quick.
@@ -53,7 +54,7 @@ public sealed class EveryRecommenderTests
             }
             // Personal recommenders differ between customers; the popularity ones give everyone the same list.
             var distinctLists = rows.Select(r => string.Join(',', r.ItemIds)).Distinct().Count();
-            if (key is "buy-again" or "item-knn" or "user-knn" or "ease" or "hybrid" or "content-based" or "reranker")
+            if (key is "buy-again" or "item-knn" or "user-knn" or "ease" or "ials" or "hybrid" or "content-based" or "reranker")
                 Assert.True(distinctLists > rows.Count / 2, $"{key}: only {distinctLists} different lists for {rows.Count} customers");
             else
                 Assert.Equal(1, distinctLists);

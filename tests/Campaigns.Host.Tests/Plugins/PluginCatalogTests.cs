@@ -10,7 +10,7 @@ public sealed class PluginCatalogTests : IDisposable
 {
     /// <summary>Every stage key the bundled plugins provide, in ordinal order.</summary>
     private static readonly string[] BundledStageKeys =
-        ["active-customers", "bayes-hour-of-week", "buy-again", "content-based", "ease", "fixed-local-time", "http", "hybrid", "item-knn", "kmeans-segment",
+        ["active-customers", "bayes-hour-of-week", "buy-again", "content-based", "ease", "fixed-local-time", "http", "hybrid", "ials", "item-knn", "kmeans-segment",
          "median-hour", "ml-engagement", "most-popular", "outbox", "propensity-segment", "purchase-cycle", "reranker", "rule-segment", "smtp", "trending",
          "user-knn", "webhook"];
 
@@ -129,7 +129,7 @@ public sealed class PluginCatalogTests : IDisposable
             catalog.Loaded.Where(p => p.Id.StartsWith("campaigns.", StringComparison.Ordinal)).Select(p => p.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["outbox"], catalog.Loaded.Single(p => p.Id == "campaigns.channels.outbox").StageKeys);
         Assert.Equal(["reranker"], catalog.Loaded.Single(p => p.Id == "campaigns.ranking").StageKeys);
-        Assert.Equal(["buy-again", "content-based", "ease", "hybrid", "item-knn", "most-popular", "trending", "user-knn"], catalog.Loaded.Single(p => p.Id == "campaigns.recommenders").StageKeys);
+        Assert.Equal(["buy-again", "content-based", "ease", "hybrid", "ials", "item-knn", "most-popular", "trending", "user-knn"], catalog.Loaded.Single(p => p.Id == "campaigns.recommenders").StageKeys);
         Assert.Equal(["active-customers", "rule-segment"], catalog.Loaded.Single(p => p.Id == "campaigns.segmentation").StageKeys);
         Assert.Equal(["kmeans-segment", "propensity-segment"], catalog.Loaded.Single(p => p.Id == "campaigns.segmentation.ml").StageKeys);
         Assert.Equal(["bayes-hour-of-week", "fixed-local-time", "median-hour", "purchase-cycle"], catalog.Loaded.Single(p => p.Id == "campaigns.timing").StageKeys);

@@ -15,6 +15,7 @@ public sealed class TopSelectionTests(BundledPluginsFixture plugins) : IClassFix
     [InlineData("item-knn", "{}")]
     [InlineData("item-knn", """{"similarity":"jaccard","weighting":"log"}""")]
     [InlineData("ease", """{"lambda":5}""")]
+    [InlineData("ials", """{"factors":8,"iterations":3}""")]
     public async Task A_short_list_is_the_head_of_the_fully_sorted_one(string key, string options)
     {
         var data = new InMemoryData();
