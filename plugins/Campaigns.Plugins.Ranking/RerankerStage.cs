@@ -16,7 +16,7 @@ namespace Campaigns.Plugins.Ranking;
 /// the latest event), trains LightGBM on what customers bought in each window, and keeps the history as of the anchor;
 /// a batch then collects candidates, computes features and scores them.
 /// </summary>
-internal sealed class RerankerStage : IRecommenderStage
+internal sealed partial class RerankerStage : IRecommenderStage
 {
     // Below this many customers a batch is not worth splitting across cores.
     private const int MinChunk = 100;
@@ -44,7 +44,7 @@ internal sealed class RerankerStage : IRecommenderStage
         var table = new FeatureTable(FeatureVector.Length(_serving.SourceCount));
         var step = _options.WindowStepDays ?? _options.LabelDays;
         var (customers, positives, bought) = (0, 0, 0);
-        for (var w = 0; w < _options.LabelWindows; w++)
+        for (var w = 0; _stored is null && w < _options.LabelWindows; w++)
         {
             var end = anchor.AddDays(-w * step);
             var cutoff = end.AddDays(-_options.LabelDays);
@@ -59,9 +59,9 @@ internal sealed class RerankerStage : IRecommenderStage
         }
         await serving;
         // Without a single positive there is nothing to learn: the candidates then keep their merge order.
-        var ranker = positives > 0 ? Ranker.Train(table, _options) : null;
+        var ranker = _stored is not null ? _stored.Ranker : positives > 0 ? Ranker.Train(table, _options) : null;
         _model = new Model(History.Build(log, anchor.UtcTicks), ranker);
-        if (ranker is null)
+        if (ranker is null && _stored is null)
             _context.Logger.LogWarning("reranker: nobody with earlier purchases bought again in the {Windows} label window(s) before {Anchor}; candidates keep their sources' order",
                 _options.LabelWindows, anchor);
         _context.Logger.LogInformation("reranker: {Windows} label window(s) up to {Anchor}, {Rows} candidates of {Customers} customers ({Positives} bought, candidate recall {Recall:P1}), trained in {Elapsed}",

@@ -18,6 +18,12 @@ internal static class ArtefactIO
         foreach (var v in values) writer.Write(v);
     }
 
+    public static void WriteFloats(this BinaryWriter writer, float[] values)
+    {
+        writer.Write(values.Length);
+        foreach (var v in values) writer.Write(v);
+    }
+
     public static void WriteIds(this BinaryWriter writer, IdMap ids)
     {
         writer.Write(ids.Count);
@@ -35,6 +41,13 @@ internal static class ArtefactIO
     {
         var values = new double[Length(reader)];
         for (var i = 0; i < values.Length; i++) values[i] = reader.ReadDouble();
+        return values;
+    }
+
+    public static float[] ReadFloats(this BinaryReader reader)
+    {
+        var values = new float[Length(reader)];
+        for (var i = 0; i < values.Length; i++) values[i] = reader.ReadSingle();
         return values;
     }
 
