@@ -22,10 +22,11 @@ public sealed class EaseOptions
     public int MaxItems { get; set; } = 3000;
 
     /// <summary>
-    /// How many of each item's largest weights a trained model keeps (10 to 20000). Default 100. Only a model trained
-    /// apart (<c>models retrain ease</c>) is cut; fitting at run time keeps every weight.
+    /// How many of each item's largest positive weights a trained model keeps (10 to 20000; 0 keeps every weight,
+    /// items² floats). Default 100. Only a model trained apart (<c>models retrain ease</c>) is cut; fitting at run time
+    /// keeps every weight.
     /// </summary>
-    [Range(10, 20_000)]
+    [Range(0, 20_000)]
     public int StoredWeightsPerItem { get; set; } = 100;
 
     /// <summary>Event types that count, e.g. <c>purchase</c>. Default: <c>["purchase"]</c>.</summary>

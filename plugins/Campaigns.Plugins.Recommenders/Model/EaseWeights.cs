@@ -37,11 +37,12 @@ internal sealed class EaseWeights
         return new(n, null, offsets, columns, values);
     }
 
-    /// <summary>Each row's <paramref name="keep"/> largest positive weights, as floats (the trained model's form).</summary>
+    /// <summary>Each row's <paramref name="keep"/> largest positive weights (0: every weight), as floats (the trained model's form).</summary>
     public EaseWeights Top(int keep)
     {
         if (_dense is null) return this;
         var n = Count;
+        if (keep == 0) return All(_dense, n);
         var rows = new (int Column, float Value)[n][];
         Parallel.For(0, n, a =>
         {
@@ -66,6 +67,16 @@ internal sealed class EaseWeights
         for (var a = 0; a < n; a++)
             for (var k = 0; k < rows[a].Length; k++) (columns[offsets[a] + k], values[offsets[a] + k]) = rows[a][k];
         return new(n, null, offsets, columns, values);
+    }
+
+    // Every weight, negative ones included: the dense matrix in sparse form, to measure what cutting it costs.
+    private static EaseWeights All(double[] dense, int n)
+    {
+        var offsets = new int[n + 1];
+        for (var a = 0; a < n; a++) offsets[a + 1] = offsets[a] + n;
+        var columns = new int[dense.Length];
+        for (var k = 0; k < columns.Length; k++) columns[k] = k % n;
+        return new(n, null, offsets, columns, [.. dense.Select(w => (float)w)]);
     }
 
     /// <summary>scores += row <paramref name="a"/>.</summary>
