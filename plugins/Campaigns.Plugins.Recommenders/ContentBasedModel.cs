@@ -12,61 +12,28 @@ internal sealed class ContentBasedModel(IdMap items, byte[] artefact)
     /// <summary>The artefact format; bump the number when the layout changes.</summary>
     public const string Format = "content-based/1";
 
-    /// <summary>The stored model's item ids, in the order of its rows.</summary>
-    public IdMap Items => items;
-
-    public static byte[] Write(IdMap items, ItemVectors vectors)
+    public static byte[] Write(IdMap items, ItemVectors vectors) => ArtefactIO.Create(Format, writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
-        {
-            writer.Write(Format);
-            writer.WriteIds(items);
-            vectors.Write(writer);
-        }
-        return stream.ToArray();
-    }
+        writer.WriteIds(items);
+        vectors.Write(writer);
+    });
 
     /// <summary>Checks the format and reads the ids; the vectors are read by <see cref="Attach"/>, against a run's items.</summary>
     /// <exception cref="InvalidDataException">The artefact is not a content-based model of this format, or is damaged.</exception>
     public static ContentBasedModel Read(byte[] artefact)
     {
-        var model = new ContentBasedModel(Truncated(() =>
-        {
-            using var reader = Open(artefact);
-            return reader.ReadIds();
-        }), artefact);
+        var model = new ContentBasedModel(ArtefactIO.Open(artefact, Format, reader => reader.ReadIds()), artefact);
         // Read the vectors once now, so a damaged artefact fails at load time (and the host falls back to fitting).
         model.Attach(new IdMap());
         return model;
     }
 
     /// <summary>The stored vectors over <paramref name="runItems"/> (a run's item index), which gains the stored ids it lacks.</summary>
-    public ItemVectors Attach(IdMap runItems) => Truncated(() =>
+    public ItemVectors Attach(IdMap runItems) => ArtefactIO.Open(artefact, Format, reader =>
     {
-        using var reader = Open(artefact);
         reader.ReadIds();
         var at = new int[items.Count];
         for (var i = 0; i < at.Length; i++) at[i] = runItems.GetOrAdd(items[i]);
         return ItemVectors.Read(reader, at, runItems.Count);
     });
-
-    private static BinaryReader Open(byte[] artefact)
-    {
-        var reader = new BinaryReader(new MemoryStream(artefact, writable: false));
-        reader.ExpectFormat(Format);
-        return reader;
-    }
-
-    private static T Truncated<T>(Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (EndOfStreamException ex)
-        {
-            throw new InvalidDataException("the content-based model is truncated", ex);
-        }
-    }
 }

@@ -12,33 +12,18 @@ internal sealed record EaseModel(IdMap Items, EaseWeights Weights)
     /// <summary>The artefact format; bump the number when the layout changes.</summary>
     public const string Format = "ease/1";
 
-    public byte[] Write()
+    public byte[] Write() => ArtefactIO.Create(Format, writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
-        {
-            writer.Write(Format);
-            writer.WriteIds(Items);
-            Weights.Write(writer);
-        }
-        return stream.ToArray();
-    }
+        writer.WriteIds(Items);
+        Weights.Write(writer);
+    });
 
     /// <exception cref="InvalidDataException">The artefact is not an ease model of this format, or is damaged.</exception>
-    public static EaseModel Read(byte[] artefact)
+    public static EaseModel Read(byte[] artefact) => ArtefactIO.Open(artefact, Format, reader =>
     {
-        try
-        {
-            using var reader = new BinaryReader(new MemoryStream(artefact, writable: false));
-            reader.ExpectFormat(Format);
-            var items = reader.ReadIds();
-            var weights = EaseWeights.Read(reader);
-            if (weights.Count != items.Count) throw new InvalidDataException($"corrupt ease model: {items.Count} items but {weights.Count} rows");
-            return new EaseModel(items, weights);
-        }
-        catch (EndOfStreamException ex)
-        {
-            throw new InvalidDataException("the ease model is truncated", ex);
-        }
-    }
+        var items = reader.ReadIds();
+        var weights = EaseWeights.Read(reader);
+        if (weights.Count != items.Count) throw new InvalidDataException($"corrupt ease model: {items.Count} items but {weights.Count} rows");
+        return new EaseModel(items, weights);
+    });
 }

@@ -18,38 +18,23 @@ internal sealed partial class Ranker
     public const int FeatureDefinition = 1;
 
     /// <summary>The artefact of <paramref name="ranker"/> (null: nothing was learned) over rows of <paramref name="features"/> features.</summary>
-    public static byte[] Write(Ranker? ranker, int features)
+    public static byte[] Write(Ranker? ranker, int features) => ArtefactIO.Create(Format, writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
-        {
-            writer.Write(Format);
-            writer.Write(FeatureDefinition);
-            writer.Write(features);
-            writer.Write(ranker is not null);
-            ranker?._trees.Write(writer);
-        }
-        return stream.ToArray();
-    }
+        writer.Write(FeatureDefinition);
+        writer.Write(features);
+        writer.Write(ranker is not null);
+        ranker?._trees.Write(writer);
+    });
 
     /// <summary>The ranker of an artefact (null when nothing was learned), checked against this build's <paramref name="features"/>.</summary>
     /// <exception cref="InvalidDataException">Another format or feature definition, or a damaged artefact.</exception>
-    public static Ranker? Read(byte[] artefact, int features)
+    public static Ranker? Read(byte[] artefact, int features) => ArtefactIO.Open(artefact, Format, reader =>
     {
-        try
-        {
-            using var reader = new BinaryReader(new MemoryStream(artefact, writable: false));
-            reader.ExpectFormat(Format);
-            var (definition, width) = (reader.ReadInt32(), reader.ReadInt32());
-            if (definition != FeatureDefinition || width != features)
-                throw new InvalidDataException($"the model was trained on features v{definition} ({width} per candidate); this build computes v{FeatureDefinition} ({features})");
-            return reader.ReadBoolean() ? new Ranker(Trees.Read(reader, features)) : null;
-        }
-        catch (EndOfStreamException ex)
-        {
-            throw new InvalidDataException("the reranker model is truncated", ex);
-        }
-    }
+        var (definition, width) = (reader.ReadInt32(), reader.ReadInt32());
+        if (definition != FeatureDefinition || width != features)
+            throw new InvalidDataException($"the model was trained on features v{definition} ({width} per candidate); this build computes v{FeatureDefinition} ({features})");
+        return reader.ReadBoolean() ? new Ranker(Trees.Read(reader, features)) : null;
+    });
 }
 
 /// <summary>The trees' flat arrays, written and read in the order the walk uses them.</summary>

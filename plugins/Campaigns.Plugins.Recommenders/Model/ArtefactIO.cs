@@ -59,6 +59,34 @@ internal static class ArtefactIO
         return ids;
     }
 
+    /// <summary>An artefact: the format line, then what <paramref name="body"/> writes.</summary>
+    public static byte[] Create(string format, Action<BinaryWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(format);
+            body(writer);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>Reads an artefact of <paramref name="format"/> with <paramref name="body"/>; a short one is reported as truncated.</summary>
+    /// <exception cref="InvalidDataException">Another format, or a damaged or truncated artefact.</exception>
+    public static T Open<T>(byte[] artefact, string format, Func<BinaryReader, T> body)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(artefact, writable: false));
+            reader.ExpectFormat(format);
+            return body(reader);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException($"the {format} model is truncated", ex);
+        }
+    }
+
     /// <summary>Checks the format line every artefact starts with.</summary>
     public static void ExpectFormat(this BinaryReader reader, string format)
     {
