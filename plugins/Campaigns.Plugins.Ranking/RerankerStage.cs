@@ -17,7 +17,7 @@ namespace Campaigns.Plugins.Ranking;
 /// per bag), and keeps the history as of the anchor;
 /// a batch then collects candidates, computes features and scores them.
 /// </summary>
-internal sealed class RerankerStage : IRecommenderStage
+internal sealed partial class RerankerStage : IRecommenderStage
 {
     // Below this many customers a batch is not worth splitting across cores.
     private const int MinChunk = 100;
@@ -41,11 +41,13 @@ internal sealed class RerankerStage : IRecommenderStage
         var serving = _serving.PrepareAsync(cancellationToken);
         var log = await EventLog.ReadAsync(_context.Interactions, new InteractionQuery(Until: now, Types: _options.EventTypes), _ => 1, cancellationToken);
         var anchor = Anchor(log, now);
-        var (rankers, seen) = await ModelBuilder.TrainAsync(_context, _options, log, anchor, _serving.SourceCount, c => Pool(c, _options), cancellationToken);
+        // A stored model (ITrainableStage) skips the label windows and the training; the sources still fit above.
+        var (rankers, seen) = _stored is not null ? (_stored.Model, new TrainingSummary(0, 0, 0, 0))
+            : await ModelBuilder.TrainAsync(_context, _options, log, anchor, _serving.SourceCount, c => Pool(c, _options), cancellationToken);
         await serving;
         _model = new Model(History.Build(log, anchor.UtcTicks), rankers);
         // Without a single positive there is nothing to learn: the candidates then keep their merge order.
-        if (rankers is null)
+        if (rankers is null && _stored is null)
             _context.Logger.LogWarning("reranker: nobody with earlier purchases bought again in the {Windows} label window(s) before {Anchor}; candidates keep their sources' order",
                 _options.LabelWindows, anchor);
         _context.Logger.LogInformation("reranker: {Bags} bag(s) of {Windows} label window(s) up to {Anchor}, {Rows} candidates of {Customers} customers ({Positives} bought, candidate recall {Recall:P1}), trained in {Elapsed}",

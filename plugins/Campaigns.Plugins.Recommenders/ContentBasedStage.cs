@@ -8,28 +8,57 @@ namespace Campaigns.Plugins.Recommenders;
 /// <summary>
 /// Content-based recommender: cosine between a customer's profile (recency-weighted sum of their items' TF-IDF and
 /// attribute vectors) and every catalogue item, items without any event included. The catalogue and the events are
-/// read once in <see cref="PrepareAsync"/>; a batch then costs inverted-index sums, no data access.
+/// read once in <see cref="PrepareAsync"/>; a batch then costs inverted-index sums, no data access. Trained apart
+/// (<see cref="ITrainableStage"/>), the item vectors come from the stored model and only the events are read.
 /// </summary>
-internal sealed class ContentBasedStage(StageContext context, ContentBasedOptions options) : IRecommenderStage
+internal sealed class ContentBasedStage(StageContext context, ContentBasedOptions options) : IRecommenderStage, ITrainableStage
 {
     private const int CatalogBatchSize = 1_000;
     private Model? _model;
+    private ContentBasedModel? _trained;
 
     /// <inheritdoc />
     public async ValueTask PrepareAsync(CancellationToken cancellationToken)
     {
         var started = context.Time.GetTimestamp();
         var log = await EventLog.ReadAsync(context.Interactions, new InteractionQuery(Types: options.EventTypes), _ => 1, cancellationToken);
-        var catalog = new List<CatalogItem>();
-        await foreach (var batch in context.Catalog.ReadAllAsync(CatalogBatchSize, cancellationToken)) catalog.AddRange(batch);
-        // The catalogue's items join the log's index after the log's own, so items nobody touched can be recommended too.
-        var vectors = ItemVectors.Build(catalog, log.Items, options.AttributeWeight);
+        // The catalogue's items (or the stored model's) join the log's index after the log's own, so items nobody
+        // touched can be recommended too.
+        var vectors = _trained?.Attach(log.Items) ?? ItemVectors.Build(await CatalogAsync(cancellationToken), log.Items, options.AttributeWeight);
         var groups = SparseMatrix.GroupPairs(log);
         var pairs = SparseMatrix.FromGroups(log, groups, events => events.Length);
         var (items, weights) = Profiles(log, groups, pairs);
         _model = new Model(log, new Popularity(log, pairs), vectors, pairs.Offsets, items, weights);
         context.Logger.LogInformation("content-based: {Items} items, {Tokens} tokens, {Customers} customers in {Elapsed}",
             log.Items.Count, vectors.TokenCount, log.Customers.Count, context.Time.GetElapsedTime(started));
+    }
+
+    /// <inheritdoc />
+    public async Task<TrainedModel> TrainAsync(TrainingRequest request, CancellationToken cancellationToken)
+    {
+        // The host's readers already see only the window, so fitting is what PrepareAsync does.
+        _trained = null;
+        await PrepareAsync(cancellationToken);
+        var m = _model!;
+        return new TrainedModel(ContentBasedModel.Format, ContentBasedModel.Write(m.Log.Items, m.Vectors))
+        {
+            Stats = new Dictionary<string, double> { ["items"] = m.Log.Items.Count, ["tokens"] = m.Vectors.TokenCount, ["entries"] = m.Vectors.Tokens.Length },
+        };
+    }
+
+    /// <inheritdoc />
+    public void LoadModel(TrainedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.Format != ContentBasedModel.Format) throw new InvalidDataException($"content-based reads models of format {ContentBasedModel.Format}, not {model.Format}");
+        (_trained, _model) = (ContentBasedModel.Read(model.Artefact), null);
+    }
+
+    private async Task<List<CatalogItem>> CatalogAsync(CancellationToken cancellationToken)
+    {
+        var catalog = new List<CatalogItem>();
+        await foreach (var batch in context.Catalog.ReadAllAsync(CatalogBatchSize, cancellationToken)) catalog.AddRange(batch);
+        return catalog;
     }
 
     /// <inheritdoc />

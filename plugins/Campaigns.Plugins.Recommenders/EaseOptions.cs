@@ -21,6 +21,14 @@ public sealed class EaseOptions
     [Range(10, 20_000)]
     public int MaxItems { get; set; } = 3000;
 
+    /// <summary>
+    /// How many of each item's largest positive weights a trained model keeps (10 to 20000; 0 keeps every weight,
+    /// items² floats). Default 100. Only a model trained apart (<c>models retrain ease</c>) is cut; fitting at run time
+    /// keeps every weight.
+    /// </summary>
+    [Range(0, 20_000)]
+    public int StoredWeightsPerItem { get; set; } = 100;
+
     /// <summary>Event types that count, e.g. <c>purchase</c>. Default: <c>["purchase"]</c>.</summary>
     [Required, MinLength(1)]
     public string[] EventTypes { get; set; } = ["purchase"];

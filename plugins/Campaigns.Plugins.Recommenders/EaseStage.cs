@@ -8,10 +8,13 @@ namespace Campaigns.Plugins.Recommenders;
 /// <summary>
 /// EASE over the most popular items. <see cref="PrepareAsync"/> reads the events once, builds the Gram matrix XᵀX
 /// from each customer's item list, inverts it and keeps the weights B; a batch then sums rows of B, no data access.
+/// Trained apart (<see cref="ITrainableStage"/>), the weights come from the stored model and only the customers' items
+/// are read: no inversion.
 /// </summary>
-internal sealed class EaseStage(StageContext context, EaseOptions options) : IRecommenderStage
+internal sealed class EaseStage(StageContext context, EaseOptions options) : IRecommenderStage, ITrainableStage
 {
     private Model? _model;
+    private EaseModel? _trained;
 
     /// <inheritdoc />
     public async ValueTask PrepareAsync(CancellationToken cancellationToken)
@@ -20,6 +23,11 @@ internal sealed class EaseStage(StageContext context, EaseOptions options) : IRe
         var log = await EventLog.ReadAsync(context.Interactions, new InteractionQuery(Types: options.EventTypes), _ => 1, cancellationToken);
         var matrix = SparseMatrix.FromLog(log, latestWins: false);
         var popularity = new Popularity(log, matrix);
+        if (_trained is not null)
+        {
+            _model = Attach(log, popularity, matrix, _trained);
+            return;
+        }
         var kept = popularity.Ranked[..Math.Min(options.MaxItems, popularity.Ranked.Length)];
         var column = new int[log.Items.Count];
         Array.Fill(column, -1);
@@ -45,9 +53,46 @@ internal sealed class EaseStage(StageContext context, EaseOptions options) : IRe
             var row = weights.AsSpan(i * n, n);
             for (var j = 0; j < n; j++) row[j] = i == j ? 0 : -row[j] / diagonal[j];
         });
-        _model = new Model(log, popularity, matrix, kept, column, weights);
+        _model = new Model(log, popularity, matrix, kept, column, EaseWeights.Dense(weights, n));
         context.Logger.LogInformation("ease: {Items} of {AllItems} items, {Customers} customers in {Elapsed}",
             n, log.Items.Count, log.Customers.Count, context.Time.GetElapsedTime(started));
+    }
+
+    /// <inheritdoc />
+    public async Task<TrainedModel> TrainAsync(TrainingRequest request, CancellationToken cancellationToken)
+    {
+        // The host's readers already see only the window, so fitting is what PrepareAsync does; the stage then scores
+        // with the stored form, so what it recommends is what the artefact recommends.
+        _trained = null;
+        await PrepareAsync(cancellationToken);
+        var m = _model!;
+        var ids = new IdMap();
+        foreach (var i in m.Kept) ids.GetOrAdd(m.Log.Items[i]);
+        _trained = new EaseModel(ids, m.Weights.Top(options.StoredWeightsPerItem));
+        _model = m with { Weights = _trained.Weights };
+        return new TrainedModel(EaseModel.Format, _trained.Write())
+        {
+            Stats = new Dictionary<string, double> { ["items"] = ids.Count, ["customers"] = m.Log.Customers.Count, ["weights"] = _trained.Weights.Entries },
+        };
+    }
+
+    /// <inheritdoc />
+    public void LoadModel(TrainedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.Format != EaseModel.Format) throw new InvalidDataException($"ease reads models of format {EaseModel.Format}, not {model.Format}");
+        (_trained, _model) = (EaseModel.Read(model.Artefact), null);
+    }
+
+    // The stored weights over this run's item indexes: a stored item nobody has bought since is never a candidate.
+    private static Model Attach(EventLog log, Popularity popularity, SparseMatrix matrix, EaseModel trained)
+    {
+        var column = new int[log.Items.Count];
+        Array.Fill(column, -1);
+        var kept = new int[trained.Items.Count];
+        for (var c = 0; c < kept.Length; c++)
+            if ((kept[c] = log.Items.Find(trained.Items[c])) >= 0) column[kept[c]] = c;
+        return new Model(log, popularity, matrix, kept, column, trained.Weights);
     }
 
     /// <inheritdoc />
@@ -65,9 +110,9 @@ internal sealed class EaseStage(StageContext context, EaseOptions options) : IRe
             var own = new List<int>();
             if (u >= 0) foreach (var i in m.Matrix.RowIndexes(u)) if (m.Column[i] >= 0) own.Add(m.Column[i]);
             Array.Clear(scores);
-            foreach (var a in own) Vectors.Add(scores, m.Weights.AsSpan(a * n, n));
+            foreach (var a in own) m.Weights.AddRow(a, scores);
             var candidates = new List<Candidate>();
-            for (var j = 0; j < n; j++) if (scores[j] > 0) candidates.Add(new Candidate(m.Kept[j], scores[j]));
+            for (var j = 0; j < n; j++) if (scores[j] > 0 && m.Kept[j] >= 0) candidates.Add(new Candidate(m.Kept[j], scores[j]));
             lists[c] = ListBuilder.Build(candidates, request.Count, trigger, m.Popularity, m.Log.Items, item => Reason(m, own, m.Column[item]));
         }
         return lists;
@@ -76,12 +121,11 @@ internal sealed class EaseStage(StageContext context, EaseOptions options) : IRe
     // The own item with the largest weight towards the recommended one: the "because you bought" of the list.
     private static string Reason(Model m, List<int> own, int j)
     {
-        var n = m.Kept.Length;
         var best = -1;
-        foreach (var a in own) if (a != j && (best < 0 || m.Weights[a * n + j] > m.Weights[best * n + j])) best = a;
+        foreach (var a in own) if (a != j && (best < 0 || m.Weights.Weight(a, j) > m.Weights.Weight(best, j))) best = a;
         return best < 0 ? "ease" : $"bought-together:{m.Log.Items[m.Kept[best]]}";
     }
 
-    /// <summary>Ids, popularity, each customer's items, the kept item indexes, item → column (-1: not kept) and B, row-major.</summary>
-    private sealed record Model(EventLog Log, Popularity Popularity, SparseMatrix Matrix, int[] Kept, int[] Column, double[] Weights);
+    /// <summary>Ids, popularity, each customer's items, column → item index (-1: not in this run's events), item → column (-1: not kept) and B.</summary>
+    private sealed record Model(EventLog Log, Popularity Popularity, SparseMatrix Matrix, int[] Kept, int[] Column, EaseWeights Weights);
 }

@@ -4,16 +4,20 @@ using Microsoft.ML;
 namespace Campaigns.Plugins.Timing.ML;
 
 /// <summary>The trained FastTree classifier, or none when the history is too thin to learn from (then the population's hours score).</summary>
-internal sealed class EngagementModel
+internal sealed partial class EngagementModel
 {
     /// <summary>Fewest positive rows worth training on.</summary>
     private const int MinPositives = 50;
 
     private readonly PredictionEngine<HourRow, HourPrediction>? _engine;
     private readonly Lock _engineLock = new();
+    private readonly MLContext _ml;
+    private readonly ITransformer? _transformer;
+    private readonly DataViewSchema? _schema;
 
-    private EngagementModel(MLContext ml, ITransformer? model, int positives)
+    private EngagementModel(MLContext ml, ITransformer? model, int positives, DataViewSchema? schema = null)
     {
+        (_ml, _transformer, _schema) = (ml, model, schema);
         // One engine, used under a lock: an engine is not thread-safe, and building one per batch costs more than
         // scoring the batch (a decision scores about 48 rows in microseconds).
         _engine = model is null ? null : ml.Model.CreatePredictionEngine<HourRow, HourPrediction>(model);
@@ -60,7 +64,8 @@ internal sealed class EngagementModel
 
         var trainer = ml.BinaryClassification.Trainers.FastTree(labelColumnName: nameof(HourRow.Label), featureColumnName: nameof(HourRow.Features),
             numberOfLeaves: options.Leaves, numberOfTrees: options.Trees, minimumExampleCountPerLeaf: 20, learningRate: 0.1);
-        return new EngagementModel(ml, trainer.Fit(ml.Data.LoadFromEnumerable(rows)), positives);
+        var data = ml.Data.LoadFromEnumerable(rows);
+        return new EngagementModel(ml, trainer.Fit(data), positives, data.Schema);
     }
 
     /// <summary>The engagement probability of each row, in order.</summary>

@@ -6,12 +6,16 @@ using Microsoft.Extensions.Logging;
 
 namespace Campaigns.Plugins.Timing.ML;
 
-/// <summary>Sends in the candidate hour with the highest predicted engagement probability (ML.NET FastTree).</summary>
-internal sealed class MlEngagementStage(StageContext context, MlEngagementOptions options) : ISendTimeStage
+/// <summary>
+/// Sends in the candidate hour with the highest predicted engagement probability (ML.NET FastTree). The classifier is
+/// what is trained and stored (<see cref="ITrainableStage"/>); the history and the population's hours are read fresh.
+/// </summary>
+internal sealed class MlEngagementStage(StageContext context, MlEngagementOptions options) : ISendTimeStage, ITrainableStage
 {
     private readonly Zones _zones = new();
     private ActivityLog? _log;
     private EngagementModel? _model;
+    private EngagementModel? _trained;
     private Population? _population;
 
     /// <inheritdoc />
@@ -21,9 +25,30 @@ internal sealed class MlEngagementStage(StageContext context, MlEngagementOption
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         _log = await ActivityLog.LoadAsync(context, _zones, now.AddDays(-options.Days), now, EventWeights.Engagement(), cancellationToken);
         _population = Population.Of(_log.All().SelectMany(c => c.Events));
-        _model = EngagementModel.Train(_log, options);
-        context.Logger.LogInformation("ml-engagement: {Customers} customers, trained {Trained} on {Positives} held-out moments in {Seconds:0.0} s",
+        _model = _trained ?? EngagementModel.Train(_log, options);
+        context.Logger.LogInformation("ml-engagement: {Customers} customers, model {Trained} on {Positives} held-out moments in {Seconds:0.0} s",
             _log.Customers, _model.Trained, _model.Positives, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <inheritdoc />
+    public async Task<TrainedModel> TrainAsync(TrainingRequest request, CancellationToken cancellationToken)
+    {
+        // The clock reads the window's end while training, so the options' Days count back from there.
+        _trained = null;
+        await PrepareAsync(cancellationToken);
+        _trained = _model!;
+        return new TrainedModel(EngagementModel.Format, _trained.Write())
+        {
+            Stats = new Dictionary<string, double> { ["customers"] = _log!.Customers, ["positives"] = _trained.Positives, ["trained"] = _trained.Trained ? 1 : 0 },
+        };
+    }
+
+    /// <inheritdoc />
+    public void LoadModel(TrainedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.Format != EngagementModel.Format) throw new InvalidDataException($"ml-engagement reads models of format {EngagementModel.Format}, not {model.Format}");
+        (_trained, _model) = (EngagementModel.Read(model.Artefact, options.Seed), null);
     }
 
     /// <inheritdoc />

@@ -101,7 +101,7 @@ public sealed class ModelTrainer(StageRegistry stages, IModelRegistry registry, 
         var bound = StageOptionsBinder.Bind(stage.OptionsType, options, stageKey, errors);
         if (bound is null || errors.Count > 0) throw new ModelException(string.Join(Environment.NewLine, errors));
         if (!typeof(ITrainableStage).IsAssignableFrom(ProbeType(stage, bound)))
-            throw new ModelException($"{stageKey} cannot be retrained: its plugin does not implement ITrainableStage, so it fits its model at every run instead");
+            throw new ModelException($"{stageKey} cannot be retrained: it computes from the data at each run; nothing to version (its stage does not implement ITrainableStage)");
         return (stage, bound);
     }
 

@@ -13,18 +13,19 @@ namespace Campaigns.Host.Cli;
 /// </summary>
 internal static class BenchModels
 {
-    public const string Usage = "bench models [--stage item-knn] [--window-days 365] [--repeat 3]";
+    public const string Usage = "bench models [--stage item-knn] [--options JSON] [--window-days 365] [--repeat 3]";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var cli = new CliArgs(args, new HashSet<string>());
         var key = cli.Get("stage") ?? "item-knn";
         var trainer = services.GetRequiredService<ModelTrainer>();
-        var (registration, options) = trainer.Resolve(key, null);
+        var json = ModelsVerb.Options(cli);
+        var (registration, options) = trainer.Resolve(key, json);
         Console.WriteLine($"database: {services.GetRequiredService<Data.CampaignsDatabase>().Describe()}; {Environment.ProcessorCount} cores");
 
         var round = Stopwatch.StartNew();
-        var result = await trainer.RetrainAsync(key, null, new RetrainingSettings(cli.Int("window-days", 365), 30), CancellationToken.None);
+        var result = await trainer.RetrainAsync(key, json, new RetrainingSettings(cli.Int("window-days", 365), 30), CancellationToken.None);
         Console.WriteLine($"retrain round: {result.Model.Label} {result.Model.Status} in {round.Elapsed.TotalSeconds:0.0}s; {result.Model.GateMetric} {result.Model.Score:0.0000}; artefact {result.Model.Size / 1048576.0:0.0} MiB");
 
         var bound = new BoundStage(registration, options);

@@ -53,7 +53,8 @@ internal sealed class ModelsVerb : ICliVerb
         }
     }
 
-    private static JsonElement? Options(CliArgs cli)
+    /// <summary>The <c>--options</c> JSON, null when absent.</summary>
+    internal static JsonElement? Options(CliArgs cli)
     {
         if (cli.Get("options") is not { } json) return null;
         try

@@ -9,6 +9,9 @@ internal sealed class Ensemble(IReadOnlyList<Ranker> rankers)
     /// <summary>How many rankers are averaged.</summary>
     public int Count => rankers.Count;
 
+    /// <summary>The rankers, in bag order (stored in this order).</summary>
+    public IReadOnlyList<Ranker> Rankers => rankers;
+
     /// <summary>The mean score of every row of <paramref name="table"/>, in row order.</summary>
     public double[] Score(FeatureTable table)
     {

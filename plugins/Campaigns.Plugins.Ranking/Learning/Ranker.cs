@@ -7,7 +7,7 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace Campaigns.Plugins.Ranking.Learning;
 
 /// <summary>The trained LightGBM model (LambdaRank or binary classifier): one score per feature row, higher ranks first.</summary>
-internal sealed class Ranker
+internal sealed partial class Ranker
 {
     private const int CheckedRows = 2_000;
     private readonly Trees _trees;

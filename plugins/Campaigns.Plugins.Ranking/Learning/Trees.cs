@@ -10,7 +10,7 @@ namespace Campaigns.Plugins.Ranking.Learning;
 /// Features never hold NaN (see <c>FeatureVector</c>), so a split is exactly "value ≤ threshold goes left", as
 /// ML.NET's own evaluation does. <see cref="Ranker"/> checks on training rows that both give the same scores.
 /// </remarks>
-internal sealed class Trees
+internal sealed partial class Trees
 {
     private readonly double _bias;
     private readonly Tree[] _trees;

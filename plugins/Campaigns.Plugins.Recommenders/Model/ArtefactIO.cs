@@ -18,6 +18,12 @@ internal static class ArtefactIO
         foreach (var v in values) writer.Write(v);
     }
 
+    public static void WriteFloats(this BinaryWriter writer, float[] values)
+    {
+        writer.Write(values.Length);
+        foreach (var v in values) writer.Write(v);
+    }
+
     public static void WriteIds(this BinaryWriter writer, IdMap ids)
     {
         writer.Write(ids.Count);
@@ -38,12 +44,47 @@ internal static class ArtefactIO
         return values;
     }
 
+    public static float[] ReadFloats(this BinaryReader reader)
+    {
+        var values = new float[Length(reader)];
+        for (var i = 0; i < values.Length; i++) values[i] = reader.ReadSingle();
+        return values;
+    }
+
     public static IdMap ReadIds(this BinaryReader reader)
     {
         var ids = new IdMap();
         var count = Length(reader);
         for (var i = 0; i < count; i++) ids.GetOrAdd(reader.ReadString());
         return ids;
+    }
+
+    /// <summary>An artefact: the format line, then what <paramref name="body"/> writes.</summary>
+    public static byte[] Create(string format, Action<BinaryWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(format);
+            body(writer);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>Reads an artefact of <paramref name="format"/> with <paramref name="body"/>; a short one is reported as truncated.</summary>
+    /// <exception cref="InvalidDataException">Another format, or a damaged or truncated artefact.</exception>
+    public static T Open<T>(byte[] artefact, string format, Func<BinaryReader, T> body)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(artefact, writable: false));
+            reader.ExpectFormat(format);
+            return body(reader);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException($"the {format} model is truncated", ex);
+        }
     }
 
     /// <summary>Checks the format line every artefact starts with.</summary>

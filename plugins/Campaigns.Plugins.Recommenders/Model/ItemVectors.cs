@@ -7,7 +7,7 @@ namespace Campaigns.Plugins.Recommenders.Model;
 /// L2-normalised sparse item vectors (TF-IDF over title and description, plus weighted attribute features) in rows by
 /// item index, and their inverted index: per token, the items that have it with their weights.
 /// </summary>
-internal sealed class ItemVectors
+internal sealed partial class ItemVectors
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -35,6 +35,12 @@ internal sealed class ItemVectors
 
     /// <summary>Weights of the postings.</summary>
     public float[] PostingWeights { get; }
+
+    /// <summary>The tokens by id: words, and attribute features such as <c>cat:gifts</c>.</summary>
+    public string[] Vocabulary { get; private set; } = [];
+
+    /// <summary>The inverse document frequency of each token, by id.</summary>
+    public double[] Idf { get; private set; } = [];
 
     /// <summary>How many distinct tokens there are.</summary>
     public int TokenCount => PostingOffsets.Length - 1;
@@ -66,7 +72,10 @@ internal sealed class ItemVectors
             var norm = Math.Sqrt(row.Sum(e => e.Item2 * e.Item2));
             rows[item] = norm > 0 ? [.. row.Select(e => (e.Key, e.Item2 / norm))] : [];
         }
-        return FromRows(rows, tokenIds.Count);
+        var vectors = FromRows(rows, tokenIds.Count);
+        vectors.Vocabulary = [.. tokenIds.OrderBy(t => t.Value).Select(t => t.Key)];
+        vectors.Idf = idf;
+        return vectors;
 
         int Id(string token)
         {
