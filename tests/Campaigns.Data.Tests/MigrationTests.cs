@@ -11,7 +11,7 @@ public abstract class MigrationTests(DatabaseFixture fixture)
     // 5: event API (properties, api_keys); 6: installation_secrets (privacy); 7: profiles; 8: triggers; 9: decisions;
     // 10: experiments (deliveries.variant, allocation_rounds); 11: models (the model registry); 13: trigger_watermarks.
     // Every helper branch that adds a migration bumps this one number; ConfigurationTests reads it too.
-    internal const long SchemaVersions = 13;
+    internal const long SchemaVersions = 14;
 
     [Fact]
     public async Task Migrating_again_changes_nothing()

@@ -19,6 +19,15 @@ public sealed record AcceptedBatch(
 /// <summary>A catalog item as stored after an upsert, with the price and stock it had before (null when it is new).</summary>
 public sealed record CatalogChange(CatalogItem Item, decimal? PreviousPrice, int? PreviousStock)
 {
+    /// <summary>
+    /// When the change was stored (null when the writer did not say): a back-in-stock or price-drop moment happens then,
+    /// so the live path and a replay from <c>catalog_changes</c> name the same occurrence.
+    /// </summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
+    /// <summary>The change can start a moment (back in stock or cheaper): such changes are kept for replays.</summary>
+    public bool IsMoment => BackInStock || PriceDropped;
+
     /// <summary>The item was out of stock (0) and now has some.</summary>
     public bool BackInStock => PreviousStock == 0 && Item.Stock is > 0;
 

@@ -57,9 +57,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ActiveTriggers>();
         services.AddSingleton<TriggerQueue>();
         services.AddSingleton<TriggerPhases>();
-        services.AddSingleton(sp => new TriggerCatchUp(sp.GetService<StageRegistry>() is null ? null : sp.GetRequiredService<ActiveTriggers>(),
-            sp.GetRequiredService<Campaigns.Data.IInteractionReader>(), sp.GetRequiredService<Campaigns.Storage.ITriggerWatermarks>(), sp.GetRequiredService<TriggerProcessor>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TriggerCatchUp>>()));
+        // The host replaces the options with its settings (Campaigns:Triggers); by default each process is a new host.
+        services.TryAddSingleton(_ => TriggerSweepOptions.Default());
+        services.AddSingleton<TriggerHostMarks>();
+        services.AddSingleton<TriggerReplay>();
+        services.AddSingleton(sp => new TriggerSweep(sp.GetService<StageRegistry>() is null ? null : sp.GetRequiredService<ActiveTriggers>(),
+            sp.GetRequiredService<Campaigns.Storage.ITriggerWatermarks>(), sp.GetRequiredService<TriggerReplay>(), sp.GetRequiredService<TriggerHostMarks>(),
+            sp.GetRequiredService<TriggerSweepOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TriggerSweep>>()));
         services.AddSingleton<IEventObserver>(sp => new TriggerObserver(
             sp.GetService<StageRegistry>() is null ? null : sp.GetRequiredService<ActiveTriggers>(), sp.GetRequiredService<TriggerQueue>()));
         services.AddSingleton<TriggerProcessor>();

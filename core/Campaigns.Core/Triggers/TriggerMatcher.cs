@@ -27,7 +27,9 @@ public static class TriggerMatcher
             foreach (var change in batch.Catalog)
             {
                 if (!Fires(trigger, change)) continue;
-                work.Add(new TriggerWork(campaign, TriggerWorkKind.ItemMoment, null, change.Item.Id, batch.AcceptedAt, batch.AcceptedAt + trigger.Delay, batch.AcceptedAt));
+                // The stored change time names the occurrence, so a replay from catalog_changes finds the same ledger keys.
+                var at = change.ChangedAt ?? batch.AcceptedAt;
+                work.Add(new TriggerWork(campaign, TriggerWorkKind.ItemMoment, null, change.Item.Id, at, at + trigger.Delay, batch.AcceptedAt));
             }
         }
         return work;

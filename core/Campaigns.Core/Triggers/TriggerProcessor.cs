@@ -48,14 +48,7 @@ public sealed class TriggerProcessor : IAsyncDisposable
             var campaign = group.First().Campaign;
             try
             {
-                var moments = new List<TriggerWork>();
-                foreach (var item in group)
-                {
-                    if (item.Kind == TriggerWorkKind.Moment) { moments.Add(item); continue; }
-                    var since = item.At - TimeSpan.FromDays(campaign.Definition.Trigger!.LookbackDays);
-                    var customers = await _store.EngagedWithAsync(item.ItemId, Engaged, since, cancellationToken);
-                    moments.AddRange(customers.Select(c => item with { Kind = TriggerWorkKind.Moment, CustomerId = c }));
-                }
+                var moments = await ExpandAsync([.. group], cancellationToken);
                 if (moments.Count > 0) result = result.Add(await _planner.PlanAsync(campaign, moments, cancellationToken));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -70,6 +63,24 @@ public sealed class TriggerProcessor : IAsyncDisposable
             w.Campaign.Definition.Trigger!.CancelMatch == CancelMatch.Item ? w.ItemId : null, w.At, "cancelled:" + w.EventType)).ToList();
         if (cancels.Count > 0) result = result with { Cancelled = await _store.CancelAsync(cancels, cancellationToken) };
         return result;
+    }
+
+    /// <summary>
+    /// Turns each catalog moment of <paramref name="work"/> into a moment of every customer who viewed or carted the item
+    /// within the campaign's lookback; the other work is returned as it is.
+    /// </summary>
+    public async Task<IReadOnlyList<TriggerWork>> ExpandAsync(IReadOnlyList<TriggerWork> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var expanded = new List<TriggerWork>(work.Count);
+        foreach (var item in work)
+        {
+            if (item.Kind != TriggerWorkKind.ItemMoment) { expanded.Add(item); continue; }
+            var since = item.At - TimeSpan.FromDays(item.Campaign.Definition.Trigger!.LookbackDays);
+            var customers = await _store.EngagedWithAsync(item.ItemId, Engaged, since, cancellationToken);
+            expanded.AddRange(customers.Select(c => item with { Kind = TriggerWorkKind.Moment, CustomerId = c }));
+        }
+        return expanded;
     }
 
     /// <inheritdoc />

@@ -16,7 +16,7 @@ public sealed class TriggerQueue
         FullMode = BoundedChannelFullMode.Wait,
         SingleReader = true,
     });
-    private long _written, _done;
+    private long _written, _done, _takenOldest;
 
     /// <summary>Adds work; waits while the queue is full.</summary>
     public async ValueTask WriteAsync(IReadOnlyList<TriggerWork> work, CancellationToken cancellationToken)
@@ -34,12 +34,33 @@ public sealed class TriggerQueue
     {
         var batch = new List<TriggerWork>();
         if (!await _channel.Reader.WaitToReadAsync(cancellationToken)) return batch;
+        // Noted before the items leave the channel, so OldestPending never skips them while they are being read.
+        if (_channel.Reader.TryPeek(out var head)) Volatile.Write(ref _takenOldest, head.AcceptedAt.UtcTicks);
         while (batch.Count < max && _channel.Reader.TryRead(out var item)) batch.Add(item);
         return batch;
     }
 
+    /// <summary>
+    /// When the oldest write whose work is still waiting or taken and not done was accepted (null when there is none):
+    /// what this host accepted before it is planned. Work taken but not done is counted from its batch's first item.
+    /// </summary>
+    public DateTimeOffset? OldestPending
+    {
+        get
+        {
+            var taken = Volatile.Read(ref _takenOldest);
+            DateTimeOffset? oldest = taken == 0 ? null : new DateTimeOffset(taken, TimeSpan.Zero);
+            if (_channel.Reader.TryPeek(out var head) && (oldest is null || head.AcceptedAt < oldest)) oldest = head.AcceptedAt;
+            return oldest;
+        }
+    }
+
     /// <summary>Marks <paramref name="count"/> taken items as handled (planned, cancelled or given up on).</summary>
-    public void Done(int count) => Interlocked.Add(ref _done, count);
+    public void Done(int count)
+    {
+        Volatile.Write(ref _takenOldest, 0);
+        Interlocked.Add(ref _done, count);
+    }
 
     /// <summary>Items written and not yet handled.</summary>
     public long Pending => Interlocked.Read(ref _written) - Interlocked.Read(ref _done);

@@ -14,7 +14,7 @@ internal sealed class ImportWriter(IBulkWriter bulk, TimeProvider time) : IImpor
         bulk.InsertNewAsync(ItemTable.Spec(Now()), items, cancellationToken);
 
     public Task<int> AddEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken) =>
-        bulk.InsertNewAsync(EventTable.Spec, events, cancellationToken);
+        bulk.InsertNewAsync(EventTable.Spec(Now()), events, cancellationToken);
 
     public Task UpsertCustomersAsync(IReadOnlyList<Customer> customers, CancellationToken cancellationToken) =>
         bulk.UpsertAsync(CustomerTable.Spec(Now()), customers, cancellationToken);

@@ -2,6 +2,7 @@ using Campaigns.Data.Access;
 using Campaigns.Data.Bulk;
 using Campaigns.Data.Import;
 using Campaigns.Data.Readers;
+using Campaigns.Data.Triggers;
 using Campaigns.Events;
 using Campaigns.Ingest;
 using Campaigns.Storage;
@@ -23,7 +24,7 @@ internal sealed class IngestStore(ISqlDatabase database, IBulkWriter bulk, TimeP
         var distinct = events.DistinctBy(e => e.EventId, StringComparer.Ordinal).ToList();
         if (distinct.Count == 0) return [];
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        var inserted = await bulk.InsertNewKeysAsync(EventTable.Spec, distinct, scope, cancellationToken);
+        var inserted = await bulk.InsertNewKeysAsync(EventTable.Spec(Now()), distinct, scope, cancellationToken);
         await scope.CommitAsync(cancellationToken);
         return inserted.Count == distinct.Count ? distinct : [.. distinct.Where(e => inserted.Contains(e.EventId))];
     }
@@ -63,11 +64,16 @@ internal sealed class IngestStore(ISqlDatabase database, IBulkWriter bulk, TimeP
         }
         if (errors.Count > 0) return new ItemUpsert([], errors); // disposing the scope rolls back: nothing was written
         var items = after.Values.ToList();
-        await bulk.UpsertAsync(ItemTable.Spec(Now()), items, scope, cancellationToken);
+        var now = Now();
+        await bulk.UpsertAsync(ItemTable.Spec(now), items, scope, cancellationToken);
+        // The change carries the time it is stored under, so the live path and a replay name the same occurrence.
+        var changedAt = UnixMs.ToTime(now);
+        List<CatalogChange> changes = [.. items.Select(i => stored.TryGetValue(i.Id, out var before)
+            ? new CatalogChange(i, before.Price, before.Stock) { ChangedAt = changedAt }
+            : new CatalogChange(i, null, null) { ChangedAt = changedAt })];
+        await CatalogChangeLog.AddAsync(scope, changes, now, cancellationToken);
         await scope.CommitAsync(cancellationToken);
-        return new ItemUpsert(
-            [.. items.Select(i => stored.TryGetValue(i.Id, out var before) ? new CatalogChange(i, before.Price, before.Stock) : new CatalogChange(i, null, null))],
-            []);
+        return new ItemUpsert(changes, []);
     }
 
     private async Task<List<TRow>> StoredAsync<TRow>(WriteScope scope, string select, IEnumerable<string> ids, CancellationToken cancellationToken)

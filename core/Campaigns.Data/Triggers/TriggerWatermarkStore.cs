@@ -1,35 +1,79 @@
+using System.Runtime.CompilerServices;
 using Campaigns.Data.Access;
+using Campaigns.Events;
 using Campaigns.Storage;
 using Dapper;
 
 namespace Campaigns.Data.Triggers;
 
-/// <summary>The <c>trigger_watermarks</c> table, and key look-ups in <c>deliveries</c>, on either database.</summary>
+/// <summary>The <c>trigger_host_marks</c> table, and what a replay reads from <c>events</c>, <c>catalog_changes</c> and <c>deliveries</c>.</summary>
 internal sealed class TriggerWatermarkStore(ISqlDatabase database, TimeProvider time) : ITriggerWatermarks
 {
-    // One statement on both databases: the conflict branch keeps the larger mark, so hosts racing never move it back.
-    private const string Advance = """
-        INSERT INTO trigger_watermarks (campaign_id, accepted_through, updated_at) VALUES (@campaignId, @at, @now)
-        ON CONFLICT (campaign_id) DO UPDATE SET
-            accepted_through = CASE WHEN excluded.accepted_through > trigger_watermarks.accepted_through
-                THEN excluded.accepted_through ELSE trigger_watermarks.accepted_through END,
-            updated_at = excluded.updated_at
-        """;
+    private const string Columns = "host_id AS HostId, campaign_id AS CampaignId, accepted_through AS AcceptedThrough, seen_at AS SeenAt";
 
-    public async Task<DateTimeOffset?> GetAsync(string campaignId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HostMark>> HeartbeatAsync(string hostId, Func<IReadOnlyList<HostMark>, IReadOnlyDictionary<string, DateTimeOffset>> marks,
+        DateTimeOffset deadBefore, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var at = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT accepted_through FROM trigger_watermarks WHERE campaign_id = @campaignId", new { campaignId }, cancellationToken: cancellationToken));
-        return at is { } ms ? UnixMs.ToTime(ms) : null;
+        ArgumentNullException.ThrowIfNull(marks);
+        var now = UnixMs.From(time.GetUtcNow());
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        // DELETE ... RETURNING takes the rows exactly once: a second host adopting at the same time waits for this
+        // transaction (a row lock on PostgreSQL, the write lock on SQLite) and then finds them gone.
+        var adopted = (await write.Connection.QueryAsync<MarkRow>(new CommandDefinition(
+            $"DELETE FROM trigger_host_marks WHERE seen_at < @deadBefore AND host_id <> @hostId RETURNING {Columns}",
+            new { deadBefore = UnixMs.From(deadBefore), hostId }, write.Transaction, cancellationToken: cancellationToken)))
+            .Select(r => r.ToMark()).ToList();
+        var mine = marks(adopted).Select(m => new { hostId, campaignId = m.Key, at = UnixMs.From(m.Value), now }).ToList();
+        await write.Connection.ExecuteAsync(new CommandDefinition("DELETE FROM trigger_host_marks WHERE host_id = @hostId", new { hostId },
+            write.Transaction, cancellationToken: cancellationToken));
+        if (mine.Count > 0)
+            await write.Connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO trigger_host_marks (host_id, campaign_id, accepted_through, seen_at) VALUES (@hostId, @campaignId, @at, @now)",
+                mine, write.Transaction, cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
+        return adopted;
     }
 
-    public async Task AdvanceAsync(string campaignId, DateTimeOffset acceptedThrough, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HostMark>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        await write.Connection.ExecuteAsync(new CommandDefinition(Advance,
-            new { campaignId, at = UnixMs.From(acceptedThrough), now = UnixMs.From(time.GetUtcNow()) }, write.Transaction, cancellationToken: cancellationToken));
-        await write.CommitAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MarkRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM trigger_host_marks ORDER BY host_id, campaign_id", cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToMark())];
+    }
+
+    public async IAsyncEnumerable<IReadOnlyList<Interaction>> AcceptedEventsAsync(DateTimeOffset acceptedSince, DateTimeOffset occurredSince,
+        IReadOnlyList<string> types, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var (lastAt, lastId) = (UnixMs.From(acceptedSince) - 1, "");
+        while (true)
+        {
+            // Keyset over (accepted_at, event_id): each chunk starts after the last row of the one before.
+            List<(string EventId, string CustomerId, string ItemId, string Type, long OccurredAt, long AcceptedAt)> rows;
+            await using (var connection = await database.OpenAsync(cancellationToken))
+                rows = (await connection.QueryAsync<(string, string, string, string, long, long)>(new CommandDefinition($"""
+                    SELECT event_id, customer_id, item_id, type, occurred_at, accepted_at FROM events
+                    WHERE accepted_at IS NOT NULL AND (accepted_at, event_id) > (@lastAt, @lastId) AND occurred_at >= @occurredSince
+                      AND {database.InList("type", "@types")}
+                    ORDER BY accepted_at, event_id LIMIT @batchSize
+                    """, new { lastAt, lastId, occurredSince = UnixMs.From(occurredSince), types = types.ToArray(), batchSize },
+                    cancellationToken: cancellationToken))).AsList();
+            if (rows.Count == 0) yield break;
+            yield return rows.ConvertAll(r => new Interaction(r.CustomerId, r.ItemId, r.Type, UnixMs.ToTime(r.OccurredAt)));
+            if (rows.Count < batchSize) yield break;
+            (lastAt, lastId) = (rows[^1].AcceptedAt, rows[^1].EventId);
+        }
+    }
+
+    public async Task<IReadOnlyList<CatalogChange>> CatalogChangesAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CatalogChangeLog.ChangeRow>(new CommandDefinition(
+            $"{CatalogChangeLog.ChangeRow.Select} WHERE changed_at >= @since ORDER BY changed_at, item_id", new { since = UnixMs.From(since) },
+            cancellationToken: cancellationToken));
+        return CatalogChangeLog.FromRows(rows);
     }
 
     public async Task<IReadOnlySet<string>> ExistingKeysAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
@@ -40,5 +84,15 @@ internal sealed class TriggerWatermarkStore(ISqlDatabase database, TimeProvider 
         var found = await connection.QueryAsync<string>(new CommandDefinition($"SELECT key FROM deliveries WHERE {database.InList("key", "@keys")}",
             new { keys = keys.Distinct(StringComparer.Ordinal).ToArray() }, cancellationToken: cancellationToken));
         return found.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private sealed class MarkRow
+    {
+        public string HostId { get; set; } = "";
+        public string CampaignId { get; set; } = "";
+        public long AcceptedThrough { get; set; }
+        public long SeenAt { get; set; }
+
+        public HostMark ToMark() => new(HostId, CampaignId, UnixMs.ToTime(AcceptedThrough), UnixMs.ToTime(SeenAt));
     }
 }

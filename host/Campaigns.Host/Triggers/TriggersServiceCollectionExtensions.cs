@@ -9,6 +9,7 @@ internal static class TriggersServiceCollectionExtensions
     public static IServiceCollection AddCampaignsTriggers(this IServiceCollection services, bool serve)
     {
         services.AddSingleton<TriggerLatency>();
+        services.AddSingleton(sp => TriggerSweepSettings.Read(sp.GetService<IConfiguration>()));
         services.AddTransient<ReplenishmentJob>();
         if (serve) services.AddHostedService<TriggerWorker>();
         return services;

@@ -6,6 +6,7 @@ using Campaigns.Host.Tests.Plugins;
 using Campaigns.Host.Tests.Support;
 using Campaigns.Host.Plugins;
 using Campaigns.Host.Triggers;
+using Campaigns.Ingest;
 using Campaigns.Planning;
 using Campaigns.Scheduling;
 using Campaigns.Storage;
@@ -59,6 +60,41 @@ internal sealed class TriggerStack : IAsyncDisposable
 
     /// <summary>Stops this host's worker as a dying process would: whatever it had not taken from its queue is gone.</summary>
     public Task CrashWorkerAsync() => _worker.StopAsync(CancellationToken.None);
+
+    /// <summary>Runs this host's sweep now, as its timer would every minute.</summary>
+    public Task<TriggerResult> SweepAsync() => _worker.SweepAsync(CancellationToken.None);
+
+    /// <summary>Stores events and hands them to this host's queue without waiting: work a dead worker never takes.</summary>
+    public async Task QueueAsync(params Interaction[] events)
+    {
+        await StoreAsync(events);
+        await _services.GetRequiredService<EventPublisher>().PublishAsync(new AcceptedBatch(events, [], [], Clock.Now), CancellationToken.None);
+    }
+
+    /// <summary>Writes an item through the API's store (which keeps the change for replays); publishes it when <paramref name="publish"/>.</summary>
+    public async Task PatchItemAsync(ItemPatch patch, bool publish = true)
+    {
+        var upsert = await _services.GetRequiredService<IIngestStore>().UpsertItemsAsync([patch], CancellationToken.None);
+        Assert.Empty(upsert.Errors);
+        if (publish) await PublishAsync(new AcceptedBatch([], [], upsert.Changes, Clock.Now));
+    }
+
+    /// <summary>Takes the ledger away (every query of it fails, as with the database unreachable) until <see cref="BringLedgerBackAsync"/>.</summary>
+    public Task TakeLedgerAwayAsync() => ExecuteAsync("ALTER TABLE deliveries RENAME TO deliveries_away");
+
+    /// <summary>Puts the ledger back.</summary>
+    public Task BringLedgerBackAsync() => ExecuteAsync("ALTER TABLE deliveries_away RENAME TO deliveries");
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using System.Data.Common.DbConnection connection = Database.Provider == DatabaseProvider.PostgreSql
+            ? new Npgsql.NpgsqlConnection(Database.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
 
     public FakeClock Clock { get; }
     public CampaignsDatabase Database { get; }
