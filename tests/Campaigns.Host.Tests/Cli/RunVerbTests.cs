@@ -74,7 +74,7 @@ public sealed class RunVerbTests
         {
             var result = await host.RunAsync(verb, definition);
             Assert.Equal(2, result.ExitCode);
-            Assert.Contains("$.recommender.key: no loaded plugin provides a recommender stage 'most-popularr' (available: buy-again, content-based, ease, hybrid, item-knn, most-popular, reranker, trending, user-knn)", result.Error);
+            Assert.Contains("$.recommender.key: no loaded plugin provides a recommender stage 'most-popularr' (available: buy-again, content-based, ease, hybrid, ials, item-knn, most-popular, reranker, trending, user-knn)", result.Error);
             Assert.Contains("$.audience.options.days:", result.Error);
         }
         Assert.False(File.Exists(host.Outbox));
