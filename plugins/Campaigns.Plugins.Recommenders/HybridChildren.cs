@@ -21,6 +21,7 @@ internal static class HybridChildren
         ["buy-again"] = Of<BuyAgainOptions>((c, o) => new BuyAgainStage(c, o)),
         ["item-knn"] = Of<ItemKnnOptions>((c, o) => new ItemKnnStage(c, o)),
         ["ease"] = Of<EaseOptions>((c, o) => new EaseStage(c, o)),
+        ["ials"] = Of<IalsOptions>((c, o) => new IalsStage(c, o)),
         ["user-knn"] = Of<UserKnnOptions>((c, o) => new UserKnnStage(c, o)),
         ["trending"] = Of<TrendingOptions>((c, o) => new TrendingStage(c, o)),
         ["most-popular"] = Of<MostPopularOptions>((c, o) => new MostPopularStage(c, o)),

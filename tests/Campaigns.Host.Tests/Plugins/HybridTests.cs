@@ -58,7 +58,21 @@ public sealed class HybridTests(BundledPluginsFixture plugins) : IClassFixture<B
         Assert.DoesNotContain(lists[0], r => r.ItemId == "own");
     }
 
+    [Fact]
+    public async Task AnIalsChildBlendsWithItsOwnOptions()
+    {
+        // ials (the best blend partner for ease on MovieLens) is a child like the others: its options are bound, and
+        // with buy-again weighted far above it, c1's own item still leads the blended list.
+        const string options = """{"stages":[{"key":"buy-again","weight":5},{"key":"ials","weight":1,"options":{"factors":4,"iterations":3}}]}""";
+
+        var lists = await Recommend(Shop(), options, new RecommendationRequest(3));
+
+        Assert.Equal("own", lists[0][0].ItemId);
+        Assert.Equal(3, lists[0].Count);
+    }
+
     [Theory]
+    [InlineData("""{"stages":[{"key":"ials","options":{"factors":1}}]}""", "stages[0].options.factors")]
     [InlineData("""{"stages":[{"key":"nope"}]}""", "'nope' is not a recommender")]
     [InlineData("""{"stages":[{"key":"hybrid"}]}""", "'hybrid' is not a recommender")]
     [InlineData("""{"stages":[{"key":"buy-again","options":{"halfLifeDays":0}}]}""", "stages[0].options.halfLifeDays")]
