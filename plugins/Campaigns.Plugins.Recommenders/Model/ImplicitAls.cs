@@ -26,6 +26,17 @@ internal static class ImplicitAls
     }
 
     /// <summary>
+    /// Customer profiles from fixed item profiles (one least-squares half-step, the "fold-in"): how a stored model
+    /// serves customers, including those who bought since it was trained, without fitting the items again.
+    /// </summary>
+    public static double[] FoldIn(SparseMatrix customerItems, double[] items, IalsOptions options, CancellationToken cancellationToken)
+    {
+        var users = new double[customerItems.Rows * options.Factors];
+        Solve(customerItems, items, users, options, cancellationToken);
+        return users;
+    }
+
+    /// <summary>
     /// For every row r of <paramref name="rows"/>: x_r = (YᵀY + λI + α Σ_{i∈r} y_i y_iᵀ)⁻¹ (1 + α) Σ_{i∈r} y_i,
     /// where Y is <paramref name="fixedSide"/>; the result goes to <paramref name="solved"/>.
     /// </summary>

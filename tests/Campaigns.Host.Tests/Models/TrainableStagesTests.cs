@@ -32,6 +32,7 @@ public abstract class TrainableStagesTests
 
     [Theory]
     [InlineData("ease", "{}")]
+    [InlineData("ials", "{}")]
     [InlineData("content-based", "{}")]
     [InlineData("reranker", "{}")]
     [InlineData("ml-engagement", """{ "days": 3650 }""")]
@@ -61,6 +62,7 @@ public abstract class TrainableStagesTests
 
     [Theory]
     [InlineData("ease", null, 30, 3, false)]
+    [InlineData("ials", null, 30, 3, false)]
     [InlineData("content-based", null, 30, 30, true)]
     [InlineData("reranker", null, 365, 120, false)]
     [InlineData("ml-engagement", """{ "days": 3650 }""", 30, 120, false)]
