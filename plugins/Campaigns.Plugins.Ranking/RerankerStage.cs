@@ -46,8 +46,14 @@ internal sealed partial class RerankerStage : IRecommenderStage
             : await ModelBuilder.TrainAsync(_context, _options, log, anchor, _serving.SourceCount, c => Pool(c, _options), cancellationToken);
         await serving;
         _model = new Model(History.Build(log, anchor.UtcTicks), rankers);
+        if (_stored is not null)
+        {
+            _context.Logger.LogInformation("reranker: the stored model's {Rankers} ranker(s) order the candidates; sources ready in {Elapsed}",
+                rankers?.Count ?? 0, _context.Time.GetElapsedTime(started));
+            return;
+        }
         // Without a single positive there is nothing to learn: the candidates then keep their merge order.
-        if (rankers is null && _stored is null)
+        if (rankers is null)
             _context.Logger.LogWarning("reranker: nobody with earlier purchases bought again in the {Windows} label window(s) before {Anchor}; candidates keep their sources' order",
                 _options.LabelWindows, anchor);
         _context.Logger.LogInformation("reranker: {Bags} bag(s) of {Windows} label window(s) up to {Anchor}, {Rows} candidates of {Customers} customers ({Positives} bought, candidate recall {Recall:P1}), trained in {Elapsed}",

@@ -22,13 +22,14 @@ internal sealed class IalsStage(StageContext context, IalsOptions options) : IRe
         var started = context.Time.GetTimestamp();
         var log = await EventLog.ReadAsync(context.Interactions, new InteractionQuery(Types: options.EventTypes), _ => 1, cancellationToken);
         var matrix = SparseMatrix.FromLog(log, latestWins: false);
+        var popularity = new Popularity(log, matrix);
         if (_trained is not null)
         {
-            _model = Attach(log, matrix, _trained, cancellationToken);
+            _model = Attach(log, popularity, matrix, _trained, cancellationToken);
             return;
         }
         var (customers, items) = ImplicitAls.Fit(matrix, options, cancellationToken);
-        _model = new Model(log, new Popularity(log, matrix), matrix, customers, items);
+        _model = new Model(log, popularity, matrix, customers, items);
         context.Logger.LogInformation("ials: {Customers} customers, {Items} items, {Factors} factors, {Iterations} rounds in {Elapsed}",
             log.Customers.Count, log.Items.Count, options.Factors, options.Iterations, context.Time.GetElapsedTime(started));
     }
@@ -70,7 +71,7 @@ internal sealed class IalsStage(StageContext context, IalsOptions options) : IRe
         await PrepareAsync(cancellationToken);
         var m = _model!;
         _trained = new IalsModel(m.Log.Items, options.Factors, m.Items);
-        _model = Attach(m.Log, m.Matrix, _trained, cancellationToken);
+        _model = Attach(m.Log, m.Popularity, m.Matrix, _trained, cancellationToken);
         return new TrainedModel(IalsModel.Format, _trained.Write())
         {
             Stats = new Dictionary<string, double> { ["items"] = m.Log.Items.Count, ["customers"] = m.Log.Customers.Count, ["factors"] = options.Factors },
@@ -87,10 +88,10 @@ internal sealed class IalsStage(StageContext context, IalsOptions options) : IRe
         (_trained, _model) = (stored, null);
     }
 
-    private Model Attach(EventLog log, SparseMatrix matrix, IalsModel trained, CancellationToken cancellationToken)
+    private Model Attach(EventLog log, Popularity popularity, SparseMatrix matrix, IalsModel trained, CancellationToken cancellationToken)
     {
         var items = trained.Align(log.Items);
-        return new Model(log, new Popularity(log, matrix), matrix, ImplicitAls.FoldIn(matrix, items, options, cancellationToken), items);
+        return new Model(log, popularity, matrix, ImplicitAls.FoldIn(matrix, items, options, cancellationToken), items);
     }
 
     /// <summary>Ids, popularity, the customer × item matrix and the profiles (row-major, <c>Factors</c> numbers a row).</summary>
