@@ -45,7 +45,7 @@ internal sealed partial class RerankerStage : IRecommenderStage
         var (rankers, seen) = _stored is not null ? (_stored.Model, new TrainingSummary(0, 0, 0, 0))
             : await ModelBuilder.TrainAsync(_context, _options, log, anchor, _serving.SourceCount, c => Pool(c, _options), cancellationToken);
         await serving;
-        _model = new Model(History.Build(log, anchor.UtcTicks), rankers);
+        _model = new Model(History.Build(log, anchor.UtcTicks, _options.Features), rankers);
         if (_stored is not null)
         {
             _context.Logger.LogInformation("reranker: the stored model's {Rankers} ranker(s) order the candidates; sources ready in {Elapsed}",

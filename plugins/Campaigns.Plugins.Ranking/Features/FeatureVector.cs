@@ -26,7 +26,7 @@ internal static class FeatureVector
     public const int DueProbability = 24;
 
     /// <summary>First column of the features relative to the customer's other candidates (<see cref="QueryFeatures"/>).</summary>
-    public const int First = 25;
+    public const int First = 27;
 
     /// <summary>Per source: normalised score and reciprocal rank.</summary>
     public const int PerSource = 2;
@@ -41,7 +41,7 @@ internal static class FeatureVector
     /// unknown) into <paramref name="target"/>; <paramref name="horizonDays"/> is how far ahead "due" looks. The columns
     /// relative to the customer's other candidates are <see cref="QueryFeatures"/>'s, filled once the group is complete.
     /// </summary>
-    public static void Fill(Span<float> target, History h, int customer, CandidateItem candidate, double horizonDays)
+    public static void Fill(Span<float> target, History h, int customer, CandidateItem candidate, double horizonDays, IReadOnlyDictionary<int, (float Recent, float Any)>? peers = null)
     {
         var item = h.Log.Items.Find(candidate.ItemId);
         var hasPair = h.TryGetPair(customer, item, out var pair);
@@ -50,7 +50,7 @@ internal static class FeatureVector
 
         target[0] = pair.Occasions;
         target[1] = pair.Events;
-        target[2] = hasPair ? Days(h.AsOf - pair.Last) : None;
+        target[2] = hasPair ? pair.LastAgeDays : None;
         target[3] = hasPair ? Days(h.AsOf - pair.First) : None;
         target[4] = (float)pair.Decayed;
         // How far into its usual repurchase interval the item is (1 = due now); needs two separate purchase days.
@@ -78,6 +78,10 @@ internal static class FeatureVector
         target[DueProbability] = pair.Occasions >= 2
             ? Repurchase.DueProbability(Days(pair.Last - pair.First) / (pair.Occasions - 1.0), Days(h.AsOf - pair.Last), horizonDays)
             : None;
+        // What the customer's peers bought lately, and at all (Peers): None when the options leave peers out.
+        var peer = item >= 0 && peers is not null ? peers.GetValueOrDefault(item) : default;
+        target[25] = h.Settings.Peers > 0 ? peer.Recent : None;
+        target[26] = h.Settings.Peers > 0 ? peer.Any : None;
         var listed = 0;
         for (var s = 0; s < candidate.Ranks.Length; s++)
         {

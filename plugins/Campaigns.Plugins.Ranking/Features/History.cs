@@ -7,8 +7,9 @@ namespace Campaigns.Plugins.Ranking.Features;
 /// <param name="Events">Purchase events (order lines).</param>
 /// <param name="First">Ticks of the first purchase.</param>
 /// <param name="Last">Ticks of the last purchase.</param>
-/// <param name="Decayed">Σ 0.5^(age / 90 days) over the events, age from the as-of instant.</param>
-internal readonly record struct PairStats(int Occasions, int Events, long First, long Last, double Decayed);
+/// <param name="Decayed">Σ 0.5^(age / 90 days) over the events, age from the as-of instant (on the calendar year with a seasonal age).</param>
+/// <param name="LastAgeDays">Days since the last purchase; with a seasonal age, the smallest age of any purchase on the calendar year.</param>
+internal readonly record struct PairStats(int Occasions, int Events, long First, long Last, double Decayed, float LastAgeDays);
 
 /// <summary>
 /// The purchase history as of one instant (only events strictly before it): per (customer, item) pair, per customer
@@ -18,13 +19,16 @@ internal readonly record struct PairStats(int Occasions, int Events, long First,
 internal sealed class History
 {
     private const double DecayHalfLifeDays = 90;
+    private const double YearDays = 365.25;
 
-    private History(EventLog log, long asOf) => (Log, AsOf) = (log, asOf);
+    private History(EventLog log, long asOf, FeatureSettings settings) => (Log, AsOf, Settings) = (log, asOf, settings);
 
     public EventLog Log { get; }
 
     /// <summary>UTC ticks of the as-of instant.</summary>
     public long AsOf { get; }
+
+    public FeatureSettings Settings { get; }
 
     /// <summary>Pairs in compressed rows: customer c's pairs are Pairs[Offsets[c]..Offsets[c+1]], items ascending.</summary>
     public int[] Offsets { get; private set; } = [];
@@ -41,6 +45,9 @@ internal sealed class History
 
     public CustomerRhythm[] Rhythms { get; private set; } = [];
 
+    /// <summary>Each customer's most similar customers and what they bought lately.</summary>
+    public Peers Peers { get; private set; } = null!;
+
     /// <summary>The pair stats of customer <paramref name="customer"/> and item <paramref name="item"/>; false when never bought.</summary>
     public bool TryGetPair(int customer, int item, out PairStats stats)
     {
@@ -54,9 +61,9 @@ internal sealed class History
     }
 
     /// <summary>The history of the events of <paramref name="log"/> before <paramref name="asOf"/>.</summary>
-    public static History Build(EventLog log, long asOf)
+    public static History Build(EventLog log, long asOf, FeatureSettings? settings = null)
     {
-        var history = new History(log, asOf);
+        var history = new History(log, asOf, settings ?? FeatureSettings.Plain);
         var kept = new List<(long Key, int Event)>(log.Count);
         for (var e = 0; e < log.Count; e++)
         {
@@ -69,6 +76,7 @@ internal sealed class History
         history.Items = ItemStats.Build(history);
         history.Momentum = ItemMomentum.Build(history);
         history.Rhythms = CustomerRhythm.Build(history);
+        history.Peers = new Peers(history);
         return history;
     }
 
@@ -77,12 +85,12 @@ internal sealed class History
         var offsets = new int[Log.Customers.Count + 1];
         var items = new List<int>();
         var pairs = new List<PairStats>();
-        var halfLife = DecayHalfLifeDays * TimeSpan.TicksPerDay;
         for (var start = 0; start < kept.Count;)
         {
             var end = start + 1;
             while (end < kept.Count && kept[end].Key == kept[start].Key) end++;
             int occasions = 0;
+            var lastAge = double.MaxValue;
             long lastDay = -1;
             double decayed = 0;
             for (var k = start; k < end; k++)
@@ -90,14 +98,25 @@ internal sealed class History
                 var ticks = Log.Ticks[kept[k].Event];
                 var day = ticks / TimeSpan.TicksPerDay;
                 if (day != lastDay) (occasions, lastDay) = (occasions + 1, day);
-                decayed += Math.Pow(0.5, (AsOf - ticks) / halfLife);
+                var age = Age(AsOf - ticks);
+                lastAge = Math.Min(lastAge, age);
+                decayed += Math.Pow(0.5, age / DecayHalfLifeDays);
             }
             offsets[(int)(kept[start].Key >> 32) + 1]++;
             items.Add((int)kept[start].Key);
-            pairs.Add(new PairStats(occasions, end - start, Log.Ticks[kept[start].Event], Log.Ticks[kept[end - 1].Event], decayed));
+            pairs.Add(new PairStats(occasions, end - start, Log.Ticks[kept[start].Event], Log.Ticks[kept[end - 1].Event], decayed, (float)lastAge));
             start = end;
         }
         for (var c = 0; c < Log.Customers.Count; c++) offsets[c + 1] += offsets[c];
         (Offsets, PairItems, Pairs) = (offsets, [.. items], [.. pairs]);
+    }
+
+    // A gift shop's Christmas range sells in the autumn and rests the rest of the year: with a seasonal age a purchase
+    // more than half a year old is as old as its distance to the same date a year on (last December, seen in
+    // September: about 100 days, not 270), so the customer's last-season items are not ranked as long forgotten.
+    private double Age(long ticks)
+    {
+        var days = (double)ticks / TimeSpan.TicksPerDay;
+        return Settings.SeasonalAge && days > YearDays / 2 ? Math.Max(0, YearDays - days) : days;
     }
 }

@@ -33,10 +33,11 @@ internal sealed class FeatureTable(int width)
     public void AddGroup(uint group, History h, int customer, IReadOnlyList<CandidateItem> candidates, double horizonDays, Func<CandidateItem, float> label)
     {
         var rows = new float[candidates.Count][];
+        var peers = h.Peers.Scores(customer);
         for (var i = 0; i < rows.Length; i++)
         {
             rows[i] = Add(label(candidates[i]), group);
-            FeatureVector.Fill(rows[i], h, customer, candidates[i], horizonDays);
+            FeatureVector.Fill(rows[i], h, customer, candidates[i], horizonDays, peers);
         }
         QueryFeatures.Fill(rows);
     }

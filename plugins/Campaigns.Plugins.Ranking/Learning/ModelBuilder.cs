@@ -57,7 +57,7 @@ internal static class ModelBuilder
             // builds stages at a split. One window at a time, so only one extra set of source models is in memory.
             var training = pool(AsOf.Context(context, cutoff));
             await training.PrepareAsync(cancellationToken);
-            var rows = await TrainingSet.AddAsync(table, (uint)(w * log.Customers.Count), History.Build(log, cutoff.UtcTicks), end.UtcTicks, training, depth, options.LabelDays, cancellationToken);
+            var rows = await TrainingSet.AddAsync(table, (uint)(w * log.Customers.Count), History.Build(log, cutoff.UtcTicks, options.Features), end.UtcTicks, training, depth, options.LabelDays, cancellationToken);
             context.Logger.LogInformation("reranker: window {Cutoff} to {End}: {Customers} customers, {Positives} of their {Bought} purchased items among the candidates",
                 cutoff, end, rows.Customers, rows.Positives, rows.Bought);
             seen = new WindowRows(seen.Customers + rows.Customers, seen.Positives + rows.Positives, seen.Bought + rows.Bought);

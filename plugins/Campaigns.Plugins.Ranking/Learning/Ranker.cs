@@ -23,7 +23,12 @@ internal sealed partial class Ranker
     {
         var ml = new MLContext(seed);
         var data = table.ToDataView(ml);
-        var (model, ensemble) = options.Objective == "binary" ? Binary(ml, data, options, seed) : LambdaRank(ml, data, options, seed);
+        var (model, ensemble) = options.Objective switch
+        {
+            "binary" => Binary(ml, data, options, seed),
+            "lambdamart" => LambdaMart(ml, data, options, seed),
+            _ => LambdaRank(ml, data, options, seed),
+        };
         var trees = new Trees(ensemble);
         // Our tree walk must agree with ML.NET's own scoring; a model it cannot reproduce is a bug, not a fallback case.
         var expected = model.Transform(ml.Data.TakeRows(data, CheckedRows)).GetColumn<float>("Score").ToArray();
@@ -41,6 +46,28 @@ internal sealed partial class Ranker
         var trainer = ml.Ranking.Trainers.LightGbm(
             WithTrees<LightGbmRankingTrainer.Options, float, RankingPredictionTransformer<LightGbmRankingModelParameters>, LightGbmRankingModelParameters>(
                 new() { LabelColumnName = "Label", RowGroupColumnName = "GroupKey" }, options, seed));
+        var model = ml.Transforms.Conversion.MapValueToKey("GroupKey", "Group").Append(trainer).Fit(data);
+        return (model, model.LastTransformer.Model.TrainedTreeEnsemble);
+    }
+
+    // ML.NET's own LambdaMART (FastTree): unlike its LightGBM wrapper it lets the list depth the gradients look at
+    // (the NDCG truncation) be set, so the trees can concentrate on the top of the list that a message shows.
+    private static (ITransformer, TreeEnsemble<RegressionTree>) LambdaMart(MLContext ml, IDataView data, RerankerOptions options, int seed)
+    {
+        var trainer = ml.Ranking.Trainers.FastTree(new FastTreeRankingTrainer.Options
+        {
+            LabelColumnName = "Label",
+            RowGroupColumnName = "GroupKey",
+            FeatureColumnName = "Features",
+            NumberOfTrees = options.Trees,
+            NumberOfLeaves = options.Leaves,
+            LearningRate = options.LearningRate,
+            MinimumExampleCountPerLeaf = options.MinRowsPerLeaf,
+            FeatureFraction = options.FeatureFraction,
+            NdcgTruncationLevel = options.Truncation,
+            NumberOfThreads = 1,
+            Seed = seed,
+        });
         var model = ml.Transforms.Conversion.MapValueToKey("GroupKey", "Group").Append(trainer).Fit(data);
         return (model, model.LastTransformer.Model.TrainedTreeEnsemble);
     }

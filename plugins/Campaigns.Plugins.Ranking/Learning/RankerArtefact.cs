@@ -15,7 +15,7 @@ internal sealed partial class Ranker
     /// The version of the features the trees were trained on (<c>FeatureVector</c>). Bump it with any change of what a
     /// feature means; a change of their number is caught anyway, since the artefact records how many there were.
     /// </summary>
-    public const int FeatureDefinition = 2;
+    public const int FeatureDefinition = 3;
 
     /// <summary>The artefact of <paramref name="model"/> (null: nothing was learned) over rows of <paramref name="features"/> features.</summary>
     public static byte[] Write(Ensemble? model, int features) => ArtefactIO.Create(Format, writer =>

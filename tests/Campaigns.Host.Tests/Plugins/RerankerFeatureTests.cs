@@ -120,6 +120,74 @@ public sealed class RerankerFeatureTests
         Assert.Equal([0f, 0f, FeatureVector.None, 1f, 0f], c[QueryFeatures.Start..(QueryFeatures.Start + QueryFeatures.Count)]);
     }
 
+    [Fact]
+    public async Task ASeasonalAgeReadsLastDecemberAsLastSeasonNotAsLongAgo()
+    {
+        // "bauble" bought 270 days before the as-of instant (last December, seen in September), "lamp" 100 days before.
+        var asOf = new DateTimeOffset(2011, 9, 1, 0, 0, 0, TimeSpan.Zero);
+        var data = new InMemoryData().Buy("c", "bauble", asOf.AddDays(-270)).Buy("c", "lamp", asOf.AddDays(-100));
+        var log = await EventLog.ReadAsync(data, new InteractionQuery(), _ => 1, CancellationToken.None);
+        var seasonal = History.Build(log, asOf.UtcTicks, new FeatureSettings(SeasonalAge: true, Peers: 0, PeerHalfLifeDays: 30));
+        var plain = History.Build(log, asOf.UtcTicks, FeatureSettings.Plain);
+
+        var bauble = log.Items.Find("bauble");
+        var lamp = log.Items.Find("lamp");
+
+        // 365.25 - 270 = 95.25 days on the calendar year; the 90-day decay follows the age it is given.
+        Assert.Equal(95.25f, Pair(seasonal, bauble).LastAgeDays, 4);
+        Assert.Equal(Math.Pow(0.5, 95.25 / 90), Pair(seasonal, bauble).Decayed, 9);
+        Assert.Equal(270f, Pair(plain, bauble).LastAgeDays, 4);
+        Assert.Equal(Math.Pow(0.5, 3), Pair(plain, bauble).Decayed, 9);
+        // Under half a year the two agree.
+        Assert.Equal(100f, Pair(seasonal, lamp).LastAgeDays, 4);
+        Assert.Equal(Pair(plain, lamp).Decayed, Pair(seasonal, lamp).Decayed, 12);
+        var row = new float[FeatureVector.Length(1)];
+        FeatureVector.Fill(row, seasonal, 0, new CandidateItem("bauble", "test", [float.NaN], [0]), 45);
+        Assert.Equal(95.25f, row[2], 4);
+    }
+
+    [Fact]
+    public async Task PeersAreTheMostAlikeCustomersAndTellWhatTheyBoughtLately()
+    {
+        // a and b share "lamp"; b also bought "vase" 30 days before; c shares nothing with a.
+        var data = new InMemoryData()
+            .Buy("a", "lamp", AsOf.AddDays(-50)).Buy("a", "mug", AsOf.AddDays(-50))
+            .Buy("b", "lamp", AsOf.AddDays(-60)).Buy("b", "vase", AsOf.AddDays(-30))
+            .Buy("c", "tray", AsOf.AddDays(-10));
+        var log = await EventLog.ReadAsync(data, new InteractionQuery(), _ => 1, CancellationToken.None);
+        var h = History.Build(log, AsOf.UtcTicks, new FeatureSettings(SeasonalAge: false, Peers: 10, PeerHalfLifeDays: 30));
+        var a = log.Customers.Find("a");
+
+        var scores = h.Peers.Scores(a);
+
+        // b is a's only peer: their items score (0.5^(days since b's purchase / 30), 1), b's weight divided out.
+        Assert.Equal(2, scores.Count);
+        Assert.Equal((0.5f, 1f), Rounded(scores[log.Items.Find("vase")]));
+        Assert.Equal((0.25f, 1f), Rounded(scores[log.Items.Find("lamp")]));
+        Assert.False(scores.ContainsKey(log.Items.Find("tray")));
+        var row = new float[FeatureVector.Length(1)];
+        FeatureVector.Fill(row, h, a, new CandidateItem("vase", "test", [float.NaN], [0]), 45, scores);
+        Assert.Equal([0.5f, 1f], Rounded(row[25..27]));
+        FeatureVector.Fill(row, h, a, new CandidateItem("tray", "test", [float.NaN], [0]), 45, scores);
+        Assert.Equal([0f, 0f], row[25..27]);
+        // Without peers the columns say "does not exist", and an unknown customer has none.
+        var plain = History.Build(log, AsOf.UtcTicks, FeatureSettings.Plain);
+        Assert.Empty(plain.Peers.Scores(a));
+        FeatureVector.Fill(row, plain, a, new CandidateItem("vase", "test", [float.NaN], [0]), 45, plain.Peers.Scores(a));
+        Assert.Equal([FeatureVector.None, FeatureVector.None], row[25..27]);
+        Assert.Empty(h.Peers.Scores(-1));
+    }
+
+    private static PairStats Pair(History h, int item)
+    {
+        Assert.True(h.TryGetPair(0, item, out var pair));
+        return pair;
+    }
+
+    private static (float, float) Rounded((float Recent, float Any) s) => (MathF.Round(s.Recent, 5), MathF.Round(s.Any, 5));
+
+    private static float[] Rounded(float[] values) => [.. values.Select(v => MathF.Round(v, 5))];
+
     private static float Due(History h, string customer, string item, double horizonDays)
     {
         var row = new float[FeatureVector.Length(1)];

@@ -119,6 +119,31 @@ public sealed class RerankerTests(BundledPluginsFixture plugins) : IClassFixture
         for (var k = 0; k < audience.Length; k++) Assert.Equal(Refills(k).Order(), lists[k].Select(r => r.ItemId).Order());
     }
 
+    [Fact]
+    public async Task TheLambdaMartObjectiveLearnsTheRefillsToo()
+    {
+        var audience = Enumerable.Range(0, 40).Select(k => new Customer($"c{k:00}")).ToArray();
+        const string Options = """{"objective":"lambdamart","truncation":2,"learningRate":0.2,"labelWindows":1,"labelDays":90,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
+
+        var lists = await Recommend("reranker", Options, Shop(), audience, new RecommendationRequest(2));
+        var again = await Recommend("reranker", Options, Shop(), audience, new RecommendationRequest(2));
+
+        for (var k = 0; k < audience.Length; k++) Assert.Equal(Refills(k).Order(), lists[k].Select(r => r.ItemId).Order());
+        Assert.Equal(Flatten(lists), Flatten(again));
+    }
+
+    [Theory]
+    [InlineData("""{"peers":0,"seasonalAge":false,"labelWindows":1,"labelDays":90,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""")]
+    [InlineData("""{"peers":5,"peerHalfLifeDays":7,"labelWindows":1,"labelDays":90,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""")]
+    public async Task WithOrWithoutPeersAndSeasonalAgeItLearnsTheRefills(string options)
+    {
+        var audience = Enumerable.Range(0, 40).Select(k => new Customer($"c{k:00}")).ToArray();
+
+        var lists = await Recommend("reranker", options, Shop(), audience, new RecommendationRequest(2));
+
+        for (var k = 0; k < audience.Length; k++) Assert.Equal(Refills(k).Order(), lists[k].Select(r => r.ItemId).Order());
+    }
+
     [Theory]
     [InlineData("""{"bags":3,"bagStepDays":0,"featureFraction":0.7,"labelWindows":1,"labelDays":90,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""")]
     [InlineData("""{"bags":2,"bagStepDays":30,"labelWindows":1,"labelDays":90,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""")]
@@ -162,6 +187,10 @@ public sealed class RerankerTests(BundledPluginsFixture plugins) : IClassFixture
     [InlineData("""{"bagStepDays":-1}""", "bagStepDays")]
     [InlineData("""{"featureFraction":0}""", "featureFraction")]
     [InlineData("""{"l2Regularization":-1}""", "l2Regularization")]
+    [InlineData("""{"objective":"lambdamart","truncation":0}""", "truncation")]
+    [InlineData("""{"peers":-1}""", "peers")]
+    [InlineData("""{"peers":5001}""", "peers")]
+    [InlineData("""{"peerHalfLifeDays":0}""", "peerHalfLifeDays")]
     public void InvalidOptionsAreRejectedWithTheirPath(string json, string path) =>
         Assert.Equal([path], plugins.ValidationPaths(StageKind.Recommender, "reranker", json));
 
