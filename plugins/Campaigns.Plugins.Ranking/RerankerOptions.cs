@@ -9,8 +9,8 @@ namespace Campaigns.Plugins.Ranking;
 /// <remarks>
 /// The sources' lists are merged into one candidate set per customer; a LightGBM LambdaRank model orders it by features
 /// of the customer's own history with each item (frequency, recency, due-ness), the item (popularity overall and
-/// recent, repurchase rate, ramp-up), the customer's rhythm (due-ness, autumn share, order size) and each source's score
-/// and rank. The model is trained in <c>PrepareAsync</c> on the shop's own past: <see cref="LabelWindows"/> windows of
+/// recent, repurchase rate, ramp-up), the customer's rhythm (due-ness, autumn share, order size), what the customer's most similar
+/// customers bought lately and each source's score and rank. The model is trained in <c>PrepareAsync</c> on the shop's own past: <see cref="LabelWindows"/> windows of
 /// <see cref="LabelDays"/> days before now are the labels, features are computed at each window's start (its inner
 /// cutoff), one query group per customer and window; <see cref="Bags"/> rankers are trained and their scores averaged.
 /// Defaults were chosen on a validation split (docs/benchmarks.md).
