@@ -11,47 +11,32 @@ internal sealed record ItemKnnModel(IdMap Customers, IdMap Items, Popularity Pop
     /// <summary>The artefact format; bump the number when the layout changes.</summary>
     public const string Format = "item-knn/1";
 
-    public byte[] Write()
+    public byte[] Write() => ArtefactIO.Create(Format, writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
+        writer.WriteIds(Customers);
+        writer.WriteIds(Items);
+        writer.WriteInts(Popularity.Customers);
+        writer.WriteInts(Popularity.Ranked);
+        writer.WriteInts(Matrix.Offsets);
+        writer.WriteInts(Matrix.Indexes);
+        writer.WriteDoubles(Matrix.Values);
+        for (var i = 0; i < Items.Count; i++)
         {
-            writer.Write(Format);
-            writer.WriteIds(Customers);
-            writer.WriteIds(Items);
-            writer.WriteInts(Popularity.Customers);
-            writer.WriteInts(Popularity.Ranked);
-            writer.WriteInts(Matrix.Offsets);
-            writer.WriteInts(Matrix.Indexes);
-            writer.WriteDoubles(Matrix.Values);
-            for (var i = 0; i < Items.Count; i++)
-            {
-                writer.WriteInts(Neighbours[i]);
-                writer.WriteDoubles(Similarities[i]);
-            }
+            writer.WriteInts(Neighbours[i]);
+            writer.WriteDoubles(Similarities[i]);
         }
-        return stream.ToArray();
-    }
+    });
 
     /// <exception cref="InvalidDataException">The artefact is not an item-knn model of this format, or is damaged.</exception>
-    public static ItemKnnModel Read(byte[] artefact)
+    public static ItemKnnModel Read(byte[] artefact) => ArtefactIO.Open(artefact, Format, reader =>
     {
-        try
-        {
-            using var reader = new BinaryReader(new MemoryStream(artefact, writable: false));
-            reader.ExpectFormat(Format);
-            var customers = reader.ReadIds();
-            var items = reader.ReadIds();
-            var popularity = Popularity.Restore(reader.ReadInts(), reader.ReadInts());
-            var matrix = SparseMatrix.Restore(customers.Count, items.Count, reader.ReadInts(), reader.ReadInts(), reader.ReadDoubles());
-            var neighbours = new int[items.Count][];
-            var similarities = new double[items.Count][];
-            for (var i = 0; i < items.Count; i++) (neighbours[i], similarities[i]) = (reader.ReadInts(), reader.ReadDoubles());
-            return new ItemKnnModel(customers, items, popularity, matrix, neighbours, similarities);
-        }
-        catch (EndOfStreamException ex)
-        {
-            throw new InvalidDataException("the item-knn model is truncated", ex);
-        }
-    }
+        var customers = reader.ReadIds();
+        var items = reader.ReadIds();
+        var popularity = Popularity.Restore(reader.ReadInts(), reader.ReadInts());
+        var matrix = SparseMatrix.Restore(customers.Count, items.Count, reader.ReadInts(), reader.ReadInts(), reader.ReadDoubles());
+        var neighbours = new int[items.Count][];
+        var similarities = new double[items.Count][];
+        for (var i = 0; i < items.Count; i++) (neighbours[i], similarities[i]) = (reader.ReadInts(), reader.ReadDoubles());
+        return new ItemKnnModel(customers, items, popularity, matrix, neighbours, similarities);
+    });
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
 
 namespace Campaigns.Plugins.Timing.ML;
 
@@ -48,6 +49,9 @@ internal sealed partial class EngagementModel
             var length = reader.ReadInt32();
             if (length < 0 || length > artefact.Length) throw new InvalidDataException($"corrupt ml-engagement model: length {length}");
             using var model = new MemoryStream(reader.ReadBytes(length), writable: false);
+            // The plugin has its own load context: ML.NET finds FastTree's loaders only in assemblies it was told about
+            // (a host that restarts loads the live model before anything here has trained).
+            ml.ComponentCatalog.RegisterAssembly(typeof(FastTreeBinaryTrainer).Assembly);
             var transformer = ml.Model.Load(model, out var schema);
             return new EngagementModel(ml, transformer, positives, schema);
         }

@@ -18,20 +18,36 @@ public abstract class TriggerWatermarkTests(DatabaseFixture fixture)
     public async Task A_dead_hosts_marks_are_adopted_once_and_a_living_hosts_stay()
     {
         var (marks, clock) = await IsolatedAsync();
-        await marks.HeartbeatAsync("a", _ => Marks(("cart", T0.AddMinutes(-1)), ("", T0)), T0.AddMinutes(-3), default);
+        await marks.HeartbeatAsync("a", _ => Marks(("cart", T0.AddMinutes(-1)), ("", T0)), T0.AddMinutes(-3), adoptOwn: false, default);
         clock.Now = T0.AddMinutes(2);
-        Assert.Empty(await marks.HeartbeatAsync("b", _ => Marks(("cart", T0.AddMinutes(2))), T0.AddMinutes(-1), default));
+        Assert.Empty(await marks.HeartbeatAsync("b", _ => Marks(("cart", T0.AddMinutes(2))), T0.AddMinutes(-1), adoptOwn: false, default));
 
         clock.Now = T0.AddMinutes(4);
         IReadOnlyList<HostMark> seen = [];
-        var adopted = await marks.HeartbeatAsync("c", dead => { seen = dead; return Marks(("cart", dead.Min(m => m.AcceptedThrough))); }, T0.AddMinutes(1), default);
+        var adopted = await marks.HeartbeatAsync("c", dead => { seen = dead; return Marks(("cart", dead.Min(m => m.AcceptedThrough))); }, T0.AddMinutes(1), adoptOwn: false, default);
         // A second host sweeping with the same notion of "dead" finds nothing left to take.
-        Assert.Empty(await marks.HeartbeatAsync("d", _ => Marks(("cart", T0.AddMinutes(4))), T0.AddMinutes(1), default));
+        Assert.Empty(await marks.HeartbeatAsync("d", _ => Marks(("cart", T0.AddMinutes(4))), T0.AddMinutes(1), adoptOwn: false, default));
 
         Assert.Equal([new HostMark("a", "", T0, T0), new HostMark("a", "cart", T0.AddMinutes(-1), T0)], adopted.OrderBy(m => m.CampaignId, StringComparer.Ordinal));
         Assert.Equal(adopted, seen);
         Assert.Equal([("b", T0.AddMinutes(2)), ("c", T0.AddMinutes(-1)), ("d", T0.AddMinutes(4))],
             (await marks.ListAsync(default)).Select(m => (m.HostId, m.AcceptedThrough)));
+    }
+
+    [Fact]
+    public async Task A_fixed_host_id_starting_again_takes_back_its_own_marks_and_only_then()
+    {
+        var (marks, clock) = await IsolatedAsync();
+        await marks.HeartbeatAsync("a", _ => Marks(("cart", T0.AddMinutes(-5)), ("", T0)), T0.AddMinutes(-3), adoptOwn: false, default);
+
+        clock.Now = T0.AddMinutes(1);
+        // Seen a minute ago, so not dead: only the restarted process itself takes them, at its first sweep.
+        var restarted = await marks.HeartbeatAsync("a", _ => Marks(("cart", T0.AddMinutes(-5))), T0.AddMinutes(-2), adoptOwn: true, default);
+        var later = await marks.HeartbeatAsync("a", _ => Marks(("cart", T0.AddMinutes(1))), T0.AddMinutes(-2), adoptOwn: false, default);
+
+        Assert.Equal([new HostMark("a", "", T0, T0), new HostMark("a", "cart", T0.AddMinutes(-5), T0)], restarted.OrderBy(m => m.CampaignId, StringComparer.Ordinal));
+        Assert.Empty(later);
+        Assert.Equal([("a", "cart", T0.AddMinutes(1))], (await marks.ListAsync(default)).Select(m => (m.HostId, m.CampaignId, m.AcceptedThrough)));
     }
 
     [Fact]

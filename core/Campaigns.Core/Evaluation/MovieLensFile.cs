@@ -16,8 +16,6 @@ namespace Campaigns.Evaluation;
 /// </remarks>
 internal static class MovieLensFile
 {
-    private const int MaxErrorSamples = 100;
-
     /// <summary>True when the first non-empty line of <paramref name="path"/> has the <c>u.data</c> layout.</summary>
     public static bool Matches(string path)
     {
@@ -38,7 +36,7 @@ internal static class MovieLensFile
         var started = time.GetTimestamp();
         var errors = new List<ImportError>();
         long lines = 0, bad = 0;
-        var customers = new HashSet<string>(StringComparer.Ordinal);
+        var samples = new ImportOptions().MaxErrorSamples;
         using var reader = Open(path);
         for (long number = 1; reader.ReadLine() is { } line; number++)
         {
@@ -47,12 +45,11 @@ internal static class MovieLensFile
             if (TryParse(line, out var e, out var error))
             {
                 events.Add(e);
-                customers.Add(e.CustomerId);
                 items.TryAdd(e.ItemId, new CatalogItem(e.ItemId, e.ItemId));
             }
-            else if (++bad <= MaxErrorSamples) errors.Add(new ImportError(number, error));
+            else if (++bad <= samples) errors.Add(new ImportError(number, error));
         }
-        return new ImportResult(ImportFormat.MovieLens, lines, events.Count, 0, customers.Count, items.Count, bad, 0, 0, errors,
+        return new ImportResult(ImportFormat.MovieLens, lines, events.Count, 0, events.CustomerCount, items.Count, bad, 0, 0, errors,
             time.GetElapsedTime(started));
     }
 

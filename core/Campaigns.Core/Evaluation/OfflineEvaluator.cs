@@ -17,20 +17,21 @@ public sealed class OfflineEvaluator(StageRegistry registry, ILoggerFactory logg
 {
     private static readonly CampaignRunInfo Run = new("evaluate", 0, "evaluate");
 
+    /// <summary>Why <c>--validation</c> is refused with a temporal split (the verb says it before loading the file).</summary>
+    public const string ValidationNeedsStratified =
+        "--validation needs a stratified split; for a temporal split, evaluate the events before --split-at with an earlier --split-at";
+
     /// <summary>Splits <paramref name="data"/>, then evaluates each algorithm in turn on the same split.</summary>
     /// <exception cref="EvaluationException">An algorithm is unknown or its options are invalid (checked before anything runs), the split is empty, or no user can be evaluated.</exception>
     public async Task<IReadOnlyList<AlgorithmResult>> RunAsync(InteractionSet data, EvaluationSettings settings, IReadOnlyList<AlgorithmChoice> algorithms, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.K, 1);
         var stages = StageResolver.Resolve(registry, algorithms);
+        // A temporal split would need a second, earlier instant: tuning there cuts the file at the split instant instead.
+        if (settings.Validation && settings.Split.Kind == SplitKind.Temporal)
+            throw new EvaluationException(ValidationNeedsStratified);
         var split = Splitter.Split(data.Events, settings.Split);
-        if (settings.Validation)
-        {
-            // A temporal split would need a second, earlier instant: tuning there cuts the file at the split instant instead.
-            if (settings.Split.Kind == SplitKind.Temporal)
-                throw new EvaluationException("--validation needs a stratified split; for a temporal split, evaluate the events before --split-at with an earlier --split-at");
-            split = Splitter.Split(split.Train, settings.Split);
-        }
+        if (settings.Validation) split = Splitter.Split(split.Train, settings.Split);
         var truth = new GroundTruth(split, settings.RemoveSeen);
         if (truth.Users.Count == 0)
             throw new EvaluationException("no user has both a training interaction and a relevant test item: nothing to evaluate");

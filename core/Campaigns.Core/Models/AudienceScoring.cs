@@ -66,8 +66,8 @@ internal sealed class AudienceScoring(HoldoutScoring stages, string key, RoundDa
             throw new ModelException($"{key}: all {labels.Length:N0} customers scored before {data.Window.HoldoutFrom:u} had the same outcome in the hold-out: nothing to measure an AUC on; widen HoldoutDays");
         return new Dictionary<string, double>
         {
-            [PropensityMetric] = RocAuc.Of(probabilities, labels),
-            ["lift@10%"] = RocAuc.LiftAtTop(probabilities, labels, 0.1),
+            [PropensityMetric] = RankQuality.Auc(probabilities, labels),
+            ["lift@10%"] = RankQuality.LiftAt(probabilities, labels, 0.1),
             ["holdout-customers"] = labels.Length,
             ["positive-rate"] = positives / (double)labels.Length,
             ["label-days"] = labelDays,

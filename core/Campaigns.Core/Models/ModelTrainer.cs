@@ -100,8 +100,12 @@ public sealed class ModelTrainer(StageRegistry stages, IModelRegistry registry, 
         var errors = new List<DefinitionError>();
         var bound = StageOptionsBinder.Bind(stage.OptionsType, options, stageKey, errors);
         if (bound is null || errors.Count > 0) throw new ModelException(string.Join(Environment.NewLine, errors));
-        if (!typeof(ITrainableStage).IsAssignableFrom(ProbeType(stage, bound)))
+        var type = ProbeType(stage, bound);
+        if (!typeof(ITrainableStage).IsAssignableFrom(type))
             throw new ModelException($"{stageKey} cannot be retrained: it computes from the data at each run; nothing to version (its stage does not implement ITrainableStage)");
+        // An audience's model is measured by scoring customers: refuse before training, not after minutes of it.
+        if (stage.Kind == StageKind.Audience && !typeof(IScoringAudience).IsAssignableFrom(type))
+            throw new ModelException($"{stageKey} cannot be measured: its plugin does not implement IScoringAudience, so the host cannot see what its model makes of customers");
         return (stage, bound);
     }
 

@@ -11,11 +11,12 @@ public interface ITriggerWatermarks
 {
     /// <summary>
     /// One transaction: takes over the marks of every other host not seen since <paramref name="deadBefore"/> (their rows
-    /// are deleted), then replaces this host's rows with what <paramref name="marks"/> makes of the adopted ones, seen
-    /// now. Returns the adopted rows. Two hosts adopting at once: one gets the rows, the other none.
+    /// are deleted), and with <paramref name="adoptOwn"/> this host's own rows too (a fixed host id starting again takes
+    /// back its previous life's marks), then replaces this host's rows with what <paramref name="marks"/> makes of the
+    /// adopted ones, seen now. Returns the adopted rows. Two hosts adopting at once: one gets the rows, the other none.
     /// </summary>
     Task<IReadOnlyList<HostMark>> HeartbeatAsync(string hostId, Func<IReadOnlyList<HostMark>, IReadOnlyDictionary<string, DateTimeOffset>> marks,
-        DateTimeOffset deadBefore, CancellationToken cancellationToken);
+        DateTimeOffset deadBefore, bool adoptOwn, CancellationToken cancellationToken);
 
     /// <summary>Every host's rows (operators, tests).</summary>
     Task<IReadOnlyList<HostMark>> ListAsync(CancellationToken cancellationToken);

@@ -53,7 +53,7 @@ public sealed class TriggerHostMarks(TriggerSweepOptions options, TriggerQueue q
             // Read after the clock: work written later than "now" cannot make an empty queue's mark wrong.
             var live = Min(now, queue.OldestPending);
             var marks = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal) { [Storage.HostMark.HostRow] = live };
-            foreach (var id in campaignIds) marks[id] = Min(live, _retry.TryGetValue(id, out var from) ? from : null);
+            foreach (var id in campaignIds) marks[id] = live;
             foreach (var (id, from) in _retry) marks[id] = Min(live, from);
             marks[Storage.HostMark.HostRow] = marks.Values.Min();
             return marks;

@@ -14,6 +14,7 @@ public sealed class TriggerSweep(ActiveTriggers? active, ITriggerWatermarks stor
     TimeProvider time, ILogger<TriggerSweep> logger) : IDisposable
 {
     private readonly SemaphoreSlim _running = new(1, 1);
+    private bool _started;
 
     /// <summary>One sweep; a second caller waits for the running one.</summary>
     public async Task<TriggerResult> RunAsync(CancellationToken cancellationToken)
@@ -25,7 +26,10 @@ public sealed class TriggerSweep(ActiveTriggers? active, ITriggerWatermarks stor
         {
             var campaigns = await active.GetAsync(cancellationToken);
             var now = time.GetUtcNow();
-            var adopted = await store.HeartbeatAsync(marks.HostId, dead => Adopt(dead, campaigns, now), now - options.DeadAfter, cancellationToken);
+            // The first sweep of this process also takes back the marks its host id left in a previous life (a fixed
+            // HostId restarted after a crash): what that life had queued is replayed, not dropped.
+            var adopted = await store.HeartbeatAsync(marks.HostId, dead => Adopt(dead, campaigns, now), now - options.DeadAfter, adoptOwn: !_started, cancellationToken);
+            _started = true;
             foreach (var host in adopted.Select(m => m.HostId).Distinct(StringComparer.Ordinal))
                 logger.LogWarning("Trigger host {Host} was not seen since {Seen:O}: its marks are adopted by {Me}", host,
                     adopted.First(m => m.HostId == host).SeenAt, marks.HostId);

@@ -12,7 +12,7 @@ internal sealed class TriggerWatermarkStore(ISqlDatabase database, TimeProvider 
     private const string Columns = "host_id AS HostId, campaign_id AS CampaignId, accepted_through AS AcceptedThrough, seen_at AS SeenAt";
 
     public async Task<IReadOnlyList<HostMark>> HeartbeatAsync(string hostId, Func<IReadOnlyList<HostMark>, IReadOnlyDictionary<string, DateTimeOffset>> marks,
-        DateTimeOffset deadBefore, CancellationToken cancellationToken)
+        DateTimeOffset deadBefore, bool adoptOwn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(marks);
         var now = UnixMs.From(time.GetUtcNow());
@@ -20,8 +20,8 @@ internal sealed class TriggerWatermarkStore(ISqlDatabase database, TimeProvider 
         // DELETE ... RETURNING takes the rows exactly once: a second host adopting at the same time waits for this
         // transaction (a row lock on PostgreSQL, the write lock on SQLite) and then finds them gone.
         var adopted = (await write.Connection.QueryAsync<MarkRow>(new CommandDefinition(
-            $"DELETE FROM trigger_host_marks WHERE seen_at < @deadBefore AND host_id <> @hostId RETURNING {Columns}",
-            new { deadBefore = UnixMs.From(deadBefore), hostId }, write.Transaction, cancellationToken: cancellationToken)))
+            $"DELETE FROM trigger_host_marks WHERE (seen_at < @deadBefore AND host_id <> @hostId) OR (@adoptOwn AND host_id = @hostId) RETURNING {Columns}",
+            new { deadBefore = UnixMs.From(deadBefore), hostId, adoptOwn }, write.Transaction, cancellationToken: cancellationToken)))
             .Select(r => r.ToMark()).ToList();
         var mine = marks(adopted).Select(m => new { hostId, campaignId = m.Key, at = UnixMs.From(m.Value), now }).ToList();
         await write.Connection.ExecuteAsync(new CommandDefinition("DELETE FROM trigger_host_marks WHERE host_id = @hostId", new { hostId },
@@ -47,15 +47,18 @@ internal sealed class TriggerWatermarkStore(ISqlDatabase database, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(types);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var (lastAt, lastId) = (UnixMs.From(acceptedSince) - 1, "");
+        // Event ids are never empty: (acceptedSince, "") sorts before every row accepted at acceptedSince.
+        var (lastAt, lastId) = (UnixMs.From(acceptedSince), "");
         while (true)
         {
-            // Keyset over (accepted_at, event_id): each chunk starts after the last row of the one before.
+            // Keyset over (accepted_at, event_id): each chunk starts after the last row of the one before. The plain
+            // accepted_at bound says the same as the row comparison's first column; it is there so both databases can
+            // use their accepted_at index, which PostgreSQL does not do for a row comparison against a BRIN index.
             List<(string EventId, string CustomerId, string ItemId, string Type, long OccurredAt, long AcceptedAt)> rows;
             await using (var connection = await database.OpenAsync(cancellationToken))
                 rows = (await connection.QueryAsync<(string, string, string, string, long, long)>(new CommandDefinition($"""
                     SELECT event_id, customer_id, item_id, type, occurred_at, accepted_at FROM events
-                    WHERE accepted_at IS NOT NULL AND (accepted_at, event_id) > (@lastAt, @lastId) AND occurred_at >= @occurredSince
+                    WHERE accepted_at >= @lastAt AND (accepted_at, event_id) > (@lastAt, @lastId) AND occurred_at >= @occurredSince
                       AND {database.InList("type", "@types")}
                     ORDER BY accepted_at, event_id LIMIT @batchSize
                     """, new { lastAt, lastId, occurredSince = UnixMs.From(occurredSince), types = types.ToArray(), batchSize },

@@ -72,6 +72,7 @@ internal sealed class EvaluateVerb : ICliVerb
             var other => throw new ArgumentException($"--split must be stratified-item, stratified-user or temporal, got '{other}'"),
         };
         if (kind == SplitKind.Temporal && splitAt is null) throw new ArgumentException("--split temporal needs --split-at DATE");
+        if (kind == SplitKind.Temporal && cli.Flag("validation")) throw new ArgumentException(OfflineEvaluator.ValidationNeedsStratified);
         var ratioText = cli.Get("ratio") ?? "0.75";
         if (!double.TryParse(ratioText, NumberStyles.Float, CultureInfo.InvariantCulture, out var ratio) || ratio is <= 0 or >= 1)
             throw new ArgumentException($"--ratio must be a number between 0 and 1, got '{ratioText}'");

@@ -11,15 +11,17 @@ namespace Campaigns.Plugins.Ranking.Features;
 internal sealed class Peers
 {
     private readonly History _h;
-    private readonly int[] _buyerOffsets;
-    private readonly int[] _buyers;
-    private readonly float[] _idf;
-    private readonly float[] _norm;
-    private readonly float[] _recent;
+    private readonly int[] _buyerOffsets = [];
+    private readonly int[] _buyers = [];
+    private readonly float[] _idf = [];
+    private readonly float[] _norm = [];
+    private readonly float[] _recent = [];
 
     public Peers(History h)
     {
         _h = h;
+        // With the peer features off nothing reads the index: every history (one per label window) skips building it.
+        if (h.Settings.Peers == 0) return;
         var items = h.Log.Items.Count;
         _buyerOffsets = new int[items + 1];
         foreach (var item in h.PairItems) _buyerOffsets[item + 1]++;

@@ -51,6 +51,24 @@ internal static class ArtefactIO
         return values;
     }
 
+    public static string[] ReadStrings(this BinaryReader reader)
+    {
+        var values = new string[Length(reader)];
+        for (var i = 0; i < values.Length; i++) values[i] = reader.ReadString();
+        return values;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="offsets"/> are the row starts of <paramref name="rows"/> rows over <paramref name="entries"/>
+    /// entries: from 0, never going down, ending at the entry count (a damaged artefact must not index out of a row).
+    /// </summary>
+    public static bool AreRowOffsets(int[] offsets, int rows, int entries)
+    {
+        if (offsets.Length != rows + 1 || offsets[0] != 0 || offsets[^1] != entries) return false;
+        for (var r = 0; r < rows; r++) if (offsets[r + 1] < offsets[r]) return false;
+        return true;
+    }
+
     public static IdMap ReadIds(this BinaryReader reader)
     {
         var ids = new IdMap();

@@ -31,7 +31,7 @@ internal sealed class EaseWeights
     /// <summary>Rows read back from an artefact: row a is columns and values from offsets[a] to offsets[a+1], columns ascending.</summary>
     public static EaseWeights Sparse(int n, int[] offsets, int[] columns, float[] values)
     {
-        if (offsets.Length != n + 1 || columns.Length != values.Length || offsets[^1] != columns.Length)
+        if (columns.Length != values.Length || !ArtefactIO.AreRowOffsets(offsets, n, columns.Length))
             throw new InvalidDataException("corrupt ease model: row offsets do not match the weights");
         if (columns.Any(c => c < 0 || c >= n)) throw new InvalidDataException("corrupt ease model: a column is out of range");
         return new(n, null, offsets, columns, values);

@@ -21,12 +21,10 @@ internal sealed partial class ItemVectors
     /// <exception cref="InvalidDataException">The vectors are damaged or do not match the ids.</exception>
     public static ItemVectors Read(BinaryReader reader, int[] at, int count)
     {
-        var vocabulary = new string[reader.ReadInt32()];
-        if (vocabulary.Length > reader.BaseStream.Length) throw new InvalidDataException($"corrupt model: {vocabulary.Length} tokens");
-        for (var t = 0; t < vocabulary.Length; t++) vocabulary[t] = reader.ReadString();
+        var vocabulary = reader.ReadStrings();
         var idf = reader.ReadDoubles();
         var (offsets, tokens, weights) = (reader.ReadInts(), reader.ReadInts(), reader.ReadFloats());
-        if (idf.Length != vocabulary.Length || offsets.Length != at.Length + 1 || offsets[^1] != tokens.Length || weights.Length != tokens.Length
+        if (idf.Length != vocabulary.Length || !ArtefactIO.AreRowOffsets(offsets, at.Length, tokens.Length) || weights.Length != tokens.Length
             || tokens.Any(t => t < 0 || t >= vocabulary.Length))
             throw new InvalidDataException("corrupt model: the item vectors do not match the vocabulary or the items");
         var rows = new (int Token, double Weight)[]?[count];

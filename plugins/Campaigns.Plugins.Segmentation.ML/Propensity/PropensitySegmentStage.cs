@@ -1,4 +1,5 @@
 using Campaigns.Data;
+using Campaigns.Models;
 using Campaigns.Plugins.Segmentation.ML.Features;
 using Campaigns.Stages;
 using Microsoft.Extensions.Logging;

@@ -26,9 +26,8 @@ internal sealed class KnownFields(params string[] names)
     /// <summary>The position of <paramref name="name"/> among the known names, or -1.</summary>
     public int IndexOf(string name)
     {
-        // The readers pass the same literals the list was built from, so the reference check nearly always decides.
         for (var i = 0; i < names.Length; i++)
-            if (ReferenceEquals(names[i], name) || string.Equals(names[i], name, StringComparison.Ordinal)) return i;
+            if (string.Equals(names[i], name, StringComparison.Ordinal)) return i;
         return -1;
     }
 }

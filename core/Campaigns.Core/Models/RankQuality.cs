@@ -1,6 +1,9 @@
-namespace Campaigns.Plugins.Segmentation.ML.Propensity;
+namespace Campaigns.Models;
 
-/// <summary>How well a score ranks the customers who then did the thing above those who did not.</summary>
+/// <summary>
+/// How well a score ranks the customers who then did the thing above those who did not: the gate of audience models
+/// (core) and the propensity segment's own figures (its plugin compiles this file in).
+/// </summary>
 internal static class RankQuality
 {
     /// <summary>
