@@ -58,6 +58,10 @@ public abstract class TrainableStagesTests
         // Not a vacuous match: the stage decided something personal for some of them.
         Assert.Contains(expected, d => !d.Contains("popular", StringComparison.Ordinal) && !d.Contains("fallback", StringComparison.Ordinal));
         Assert.Throws<InvalidDataException>(() => ((ITrainableStage)NewStage(stack, key, options)).LoadModel(new TrainedModel("item-knn/1", model.Artefact)));
+        // Damaged where its first field after the format line is (a count, a version): bad data, not a crash of the run.
+        var damaged = (byte[])model.Artefact.Clone();
+        BitConverter.GetBytes(-1).CopyTo(damaged, 1 + model.Format.Length);
+        Assert.Throws<InvalidDataException>(() => ((ITrainableStage)NewStage(stack, key, options)).LoadModel(new TrainedModel(model.Format, damaged)));
     }
 
     [Theory]
