@@ -45,13 +45,18 @@ public sealed class RerankerOptions : IValidatableObject
 
     /// <summary>
     /// What the trees learn: <c>lambdarank</c> (LightGBM LambdaRank, one query group per customer and window: the order
-    /// of the list), <c>lambdamart</c> (ML.NET's FastTree LambdaMART, the same aim with a settable
+    /// of the list), <c>binary</c> (LightGBM binary classifier of "bought in the window", candidates ordered by its
+    /// score), <c>blend</c> (the bags take turns: LambdaRank, then binary, then LambdaRank...; each ranker's scores are
+    /// divided by their spread over its training rows, so both kinds weigh the same in the mean; with one bag it is
+    /// <c>lambdarank</c>) or <c>lambdamart</c> (ML.NET's FastTree LambdaMART, the same aim as LambdaRank with a settable
     /// <see cref="Truncation"/>; it wants a larger <see cref="LearningRate"/>, 0.1 to 0.2, and 15 to 20
-    /// <see cref="Leaves"/>) or <c>binary</c> (LightGBM binary classifier of "bought in the window", candidates ordered
-    /// by its score). Default <c>lambdarank</c>.
+    /// <see cref="Leaves"/>). Default <c>blend</c>.
     /// </summary>
-    [Required, AllowedValues("lambdarank", "binary", "lambdamart")]
-    public string Objective { get; set; } = "lambdarank";
+    [Required, AllowedValues("blend", "lambdarank", "binary", "lambdamart")]
+    public string Objective { get; set; } = "blend";
+
+    /// <summary>What bag <paramref name="bag"/> learns: <see cref="Objective"/>, or with <c>blend</c> LambdaRank and binary in turn.</summary>
+    internal string ObjectiveOf(int bag) => Objective != "blend" ? Objective : bag % 2 == 0 ? "lambdarank" : "binary";
 
     /// <summary>
     /// How deep in each list <c>lambdamart</c>'s gradients look (its NDCG truncation), 1 to 1000: 10 concentrates the

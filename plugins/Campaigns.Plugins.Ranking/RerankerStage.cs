@@ -39,7 +39,7 @@ internal sealed partial class RerankerStage : IRecommenderStage
         var started = _context.Time.GetTimestamp();
         var now = _context.Time.GetUtcNow();
         var serving = _serving.PrepareAsync(cancellationToken);
-        var log = await EventLog.ReadAsync(_context.Interactions, new InteractionQuery(Until: now, Types: _options.EventTypes), _ => 1, cancellationToken);
+        var log = await EventLog.ReadAsync(_context.Interactions, new InteractionQuery(Until: now, Types: _options.EventTypes), e => e.Quantity, cancellationToken);
         var anchor = Anchor(log, now);
         // A stored model (ITrainableStage) skips the label windows and the training; the sources still fit above.
         var (rankers, seen) = _stored is not null ? (_stored.Model, new TrainingSummary(0, 0, 0, 0))

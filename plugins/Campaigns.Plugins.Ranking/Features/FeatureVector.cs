@@ -26,7 +26,7 @@ internal static class FeatureVector
     public const int DueProbability = 24;
 
     /// <summary>First column of the features relative to the customer's other candidates (<see cref="QueryFeatures"/>).</summary>
-    public const int First = 27;
+    public const int First = 30;
 
     /// <summary>Per source: normalised score and reciprocal rank.</summary>
     public const int PerSource = 2;
@@ -82,6 +82,10 @@ internal static class FeatureVector
         var peer = item >= 0 && peers is not null ? peers.GetValueOrDefault(item) : default;
         target[25] = h.Settings.Peers > 0 ? peer.Recent : None;
         target[26] = h.Settings.Peers > 0 ? peer.Any : None;
+        // How much of it the customer takes: a shop's staples are bought by the box, its trials one at a time.
+        target[27] = hasPair ? (float)Math.Log(1 + pair.Quantity) : None;
+        target[28] = hasPair && cs.Quantity > 0 ? (float)(pair.Quantity / cs.Quantity) : None;
+        target[29] = hasPair && pair.Events > 0 && its.Lines > 0 ? (float)Math.Log((pair.Quantity / pair.Events + 1) / (its.UnitsPerLine + 1)) : None;
         var listed = 0;
         for (var s = 0; s < candidate.Ranks.Length; s++)
         {

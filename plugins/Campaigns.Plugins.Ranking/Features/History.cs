@@ -9,7 +9,8 @@ namespace Campaigns.Plugins.Ranking.Features;
 /// <param name="Last">Ticks of the last purchase.</param>
 /// <param name="Decayed">Σ 0.5^(age / 90 days) over the events, age from the as-of instant (on the calendar year with a seasonal age).</param>
 /// <param name="LastAgeDays">Days since the last purchase; with a seasonal age, the smallest age of any purchase on the calendar year.</param>
-internal readonly record struct PairStats(int Occasions, int Events, long First, long Last, double Decayed, float LastAgeDays);
+/// <param name="Quantity">Units bought, summed over the events (each event's quantity; 1 where none is recorded).</param>
+internal readonly record struct PairStats(int Occasions, int Events, long First, long Last, double Decayed, float LastAgeDays, double Quantity);
 
 /// <summary>
 /// The purchase history as of one instant (only events strictly before it): per (customer, item) pair, per customer
@@ -92,7 +93,7 @@ internal sealed class History
             int occasions = 0;
             var lastAge = double.MaxValue;
             long lastDay = -1;
-            double decayed = 0;
+            double decayed = 0, quantity = 0;
             for (var k = start; k < end; k++)
             {
                 var ticks = Log.Ticks[kept[k].Event];
@@ -101,10 +102,11 @@ internal sealed class History
                 var age = Age(AsOf - ticks);
                 lastAge = Math.Min(lastAge, age);
                 decayed += Math.Pow(0.5, age / DecayHalfLifeDays);
+                quantity += Math.Max(0, Log.Weight[kept[k].Event]);
             }
             offsets[(int)(kept[start].Key >> 32) + 1]++;
             items.Add((int)kept[start].Key);
-            pairs.Add(new PairStats(occasions, end - start, Log.Ticks[kept[start].Event], Log.Ticks[kept[end - 1].Event], decayed, (float)lastAge));
+            pairs.Add(new PairStats(occasions, end - start, Log.Ticks[kept[start].Event], Log.Ticks[kept[end - 1].Event], decayed, (float)lastAge, quantity));
             start = end;
         }
         for (var c = 0; c < Log.Customers.Count; c++) offsets[c + 1] += offsets[c];

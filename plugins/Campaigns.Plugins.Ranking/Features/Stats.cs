@@ -6,7 +6,8 @@ namespace Campaigns.Plugins.Ranking.Features;
 /// <param name="Items">Distinct items bought.</param>
 /// <param name="RepeatItems">Items bought on two or more days.</param>
 /// <param name="Last">Ticks of the last purchase; 0 when none.</param>
-internal readonly record struct CustomerStats(int Occasions, int RecentOccasions, int Items, int RepeatItems, long Last)
+/// <param name="Quantity">Units bought (all items).</param>
+internal readonly record struct CustomerStats(int Occasions, int RecentOccasions, int Items, int RepeatItems, long Last, double Quantity)
 {
     public static CustomerStats[] Build(History h)
     {
@@ -16,13 +17,15 @@ internal readonly record struct CustomerStats(int Occasions, int RecentOccasions
         {
             int repeat = 0;
             long last = 0;
+            double quantity = 0;
             for (var k = h.Offsets[c]; k < h.Offsets[c + 1]; k++)
             {
                 var pair = h.Pairs[k];
                 if (pair.Occasions >= 2) repeat++;
                 last = Math.Max(last, pair.Last);
+                quantity += pair.Quantity;
             }
-            stats[c] = new CustomerStats(0, 0, h.Offsets[c + 1] - h.Offsets[c], repeat, last);
+            stats[c] = new CustomerStats(0, 0, h.Offsets[c + 1] - h.Offsets[c], repeat, last, quantity);
         }
         // Days per customer: one pass over the log (events before the as-of instant), a set of (customer, day) keys.
         var seen = new HashSet<long>();
@@ -48,10 +51,15 @@ internal readonly record struct CustomerStats(int Occasions, int RecentOccasions
 /// <param name="Repeaters">Customers who bought it on two or more days.</param>
 /// <param name="First">Ticks of its first sale; 0 when never sold.</param>
 /// <param name="Last">Ticks of its last sale; 0 when never sold.</param>
-internal readonly record struct ItemStats(int Customers, int Recent30, int Recent7, int Repeaters, long First, long Last)
+/// <param name="Quantity">Units sold.</param>
+/// <param name="Lines">Order lines (events).</param>
+internal readonly record struct ItemStats(int Customers, int Recent30, int Recent7, int Repeaters, long First, long Last, double Quantity, int Lines)
 {
     /// <summary>Share of its customers who bought it again on another day; 0 for unsold items.</summary>
     public double RepurchaseRate => Customers == 0 ? 0 : (double)Repeaters / Customers;
+
+    /// <summary>Units per order line; 0 for unsold items.</summary>
+    public double UnitsPerLine => Lines == 0 ? 0 : Quantity / Lines;
 
     public static ItemStats[] Build(History h)
     {
@@ -68,7 +76,9 @@ internal readonly record struct ItemStats(int Customers, int Recent30, int Recen
                 s.Recent7 + (p.Last >= from7 ? 1 : 0),
                 s.Repeaters + (p.Occasions >= 2 ? 1 : 0),
                 s.First == 0 ? p.First : Math.Min(s.First, p.First),
-                Math.Max(s.Last, p.Last));
+                Math.Max(s.Last, p.Last),
+                s.Quantity + p.Quantity,
+                s.Lines + p.Events);
         }
         return stats;
     }

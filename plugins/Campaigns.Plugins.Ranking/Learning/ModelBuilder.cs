@@ -13,7 +13,7 @@ internal sealed record TrainingSummary(int Rows, int Customers, int Positives, i
 /// Builds the re-ranker's model from the shop's past: for each bag, its label windows (the first ending
 /// <c>bag × bagStepDays</c> before the anchor, each next one <c>windowStepDays</c> earlier), the sources rebuilt as of
 /// each window's inner cutoff, one LightGBM ranker per bag. Kept apart from serving so the model can be built (and
-/// stored) on its own.
+/// stored) on its own. With <c>objective</c> <c>blend</c> the bags alternate LambdaRank and binary rankers.
 /// </summary>
 internal static class ModelBuilder
 {
@@ -35,7 +35,7 @@ internal static class ModelBuilder
                 total = new TrainingSummary(total.Rows + table.Count, total.Customers + seen.Customers, total.Positives + seen.Positives, total.Bought + seen.Bought);
                 learnable = seen.Positives > 0;
             }
-            if (learnable) rankers.Add(Ranker.Train(table, options, options.Seed + bag));
+            if (learnable) rankers.Add(Ranker.Train(table, options, bag));
         }
         return (rankers.Count > 0 ? new Ensemble(rankers) : null, total);
     }

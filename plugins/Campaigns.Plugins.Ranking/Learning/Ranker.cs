@@ -6,24 +6,36 @@ using Microsoft.ML.Trainers.LightGbm;
 
 namespace Campaigns.Plugins.Ranking.Learning;
 
-/// <summary>The trained LightGBM model (LambdaRank or binary classifier): one score per feature row, higher ranks first.</summary>
+/// <summary>
+/// One trained model (LightGBM LambdaRank or binary classifier, or FastTree LambdaMART): one score per feature row,
+/// higher ranks first.
+/// </summary>
 internal sealed partial class Ranker
 {
     private const int CheckedRows = 2_000;
     private readonly Trees _trees;
 
-    private Ranker(Trees trees) => _trees = trees;
+    private Ranker(Trees trees, double scale) => (_trees, Scale) = (trees, scale);
+
+    /// <summary>
+    /// What the trees' output is divided by: 1, or in a <c>blend</c> the standard deviation of the ranker's output over
+    /// its training rows. A classifier's margins and LambdaRank's scores live on different scales; without this the
+    /// mean of a blend would follow whichever spreads wider.
+    /// </summary>
+    public double Scale { get; }
 
     /// <summary>
     /// Trains on <paramref name="table"/> (rows of one group contiguous). One thread: LightGBM's result then depends only
-    /// on the data, the options and the seed, so a re-run trains the same trees on any machine. <paramref name="seed"/>
-    /// differs per bag, so bags on the same rows still sample different features.
+    /// on the data, the options and the seed, so a re-run trains the same trees on any machine. The seed
+    /// differs per bag (<c>seed</c> + <paramref name="bag"/>), so bags on the same rows still sample different
+    /// features; so does the objective in a <c>blend</c>.
     /// </summary>
-    public static Ranker Train(FeatureTable table, RerankerOptions options, int seed)
+    public static Ranker Train(FeatureTable table, RerankerOptions options, int bag)
     {
+        var seed = options.Seed + bag;
         var ml = new MLContext(seed);
         var data = table.ToDataView(ml);
-        var (model, ensemble) = options.Objective switch
+        var (model, ensemble) = options.ObjectiveOf(bag) switch
         {
             "binary" => Binary(ml, data, options, seed),
             "lambdamart" => LambdaMart(ml, data, options, seed),
@@ -38,7 +50,21 @@ internal sealed partial class Ranker
             if (!trees.Supported || Math.Abs(ours - expected[r]) > 1e-4 * Math.Max(1, Math.Abs(expected[r])))
                 throw new InvalidOperationException($"Tree evaluation disagrees with ML.NET on row {r}: {ours} vs {expected[r]}.");
         }
-        return new Ranker(trees);
+        return new Ranker(trees, options.Objective == "blend" ? Spread(trees, table) : 1);
+    }
+
+    // The standard deviation of the raw output over the training rows; 1 when every row scores the same.
+    private static double Spread(Trees trees, FeatureTable table)
+    {
+        double sum = 0, squares = 0;
+        for (var r = 0; r < table.Count; r++)
+        {
+            var score = trees.Score(table.Row(r));
+            (sum, squares) = (sum + score, squares + score * score);
+        }
+        var mean = sum / table.Count;
+        var deviation = Math.Sqrt(Math.Max(0, squares / table.Count - mean * mean));
+        return deviation > 1e-12 ? deviation : 1;
     }
 
     private static (ITransformer, TreeEnsemble<RegressionTree>) LambdaRank(MLContext ml, IDataView data, RerankerOptions options, int seed)
@@ -108,7 +134,7 @@ internal sealed partial class Ranker
     public double[] Score(FeatureTable table)
     {
         var scores = new double[table.Count];
-        for (var r = 0; r < scores.Length; r++) scores[r] = _trees.Score(table.Row(r));
+        for (var r = 0; r < scores.Length; r++) scores[r] = _trees.Score(table.Row(r)) / Scale;
         return scores;
     }
 

@@ -8,14 +8,14 @@ namespace Campaigns.Plugins.Ranking.Learning;
 /// </summary>
 internal sealed partial class Ranker
 {
-    /// <summary>The artefact format; bump the number when the layout changes.</summary>
-    public const string Format = "reranker/2";
+    /// <summary>The artefact format; bump the number when the layout changes (3: each ranker's scale before its trees).</summary>
+    public const string Format = "reranker/3";
 
     /// <summary>
     /// The version of the features the trees were trained on (<c>FeatureVector</c>). Bump it with any change of what a
     /// feature means; a change of their number is caught anyway, since the artefact records how many there were.
     /// </summary>
-    public const int FeatureDefinition = 3;
+    public const int FeatureDefinition = 4;
 
     /// <summary>The artefact of <paramref name="model"/> (null: nothing was learned) over rows of <paramref name="features"/> features.</summary>
     public static byte[] Write(Ensemble? model, int features) => ArtefactIO.Create(Format, writer =>
@@ -23,7 +23,11 @@ internal sealed partial class Ranker
         writer.Write(FeatureDefinition);
         writer.Write(features);
         writer.Write(model?.Count ?? 0);
-        foreach (var ranker in model?.Rankers ?? []) ranker._trees.Write(writer);
+        foreach (var ranker in model?.Rankers ?? [])
+        {
+            writer.Write(ranker.Scale);
+            ranker._trees.Write(writer);
+        }
     });
 
     /// <summary>The rankers of an artefact (null when nothing was learned), checked against this build's <paramref name="features"/>.</summary>
@@ -36,7 +40,12 @@ internal sealed partial class Ranker
         var count = reader.ReadInt32();
         if (count < 0 || count > 1_000) throw new InvalidDataException($"corrupt reranker model: {count} rankers");
         var rankers = new Ranker[count];
-        for (var i = 0; i < count; i++) rankers[i] = new Ranker(Trees.Read(reader, features));
+        for (var i = 0; i < count; i++)
+        {
+            var scale = reader.ReadDouble();
+            if (!double.IsFinite(scale) || scale <= 0) throw new InvalidDataException($"corrupt reranker model: ranker {i} has scale {scale}");
+            rankers[i] = new Ranker(Trees.Read(reader, features), scale);
+        }
         return count == 0 ? null : new Ensemble(rankers);
     });
 }

@@ -178,6 +178,32 @@ public sealed class RerankerFeatureTests
         Assert.Empty(h.Peers.Scores(-1));
     }
 
+    [Fact]
+    public async Task HowMuchACustomerTakesOfAnItemIsCountedInUnits()
+    {
+        // c1 bought 12 lamps twice (two lines) and 6 mugs once; c2 bought 2 lamps. Lamps sell 26 units on 3 lines.
+        var data = new InMemoryData();
+        data.Events.AddRange([
+            new Interaction("c1", "lamp", InteractionTypes.Purchase, AsOf.AddDays(-20), Quantity: 12),
+            new Interaction("c1", "lamp", InteractionTypes.Purchase, AsOf.AddDays(-10), Quantity: 12),
+            new Interaction("c1", "mug", InteractionTypes.Purchase, AsOf.AddDays(-10), Quantity: 6),
+            new Interaction("c2", "lamp", InteractionTypes.Purchase, AsOf.AddDays(-5), Quantity: 2),
+            new Interaction("c2", "tray", InteractionTypes.Purchase, AsOf.AddDays(-5), Quantity: 1)]);
+        var log = await EventLog.ReadAsync(data, new InteractionQuery(), e => e.Quantity, CancellationToken.None);
+        var h = History.Build(log, AsOf.UtcTicks);
+        var c1 = log.Customers.Find("c1");
+        var row = new float[FeatureVector.Length(1)];
+
+        FeatureVector.Fill(row, h, c1, new CandidateItem("lamp", "test", [float.NaN], [0]), 45);
+        // ln(1 + 24); 24 of c1's 30 units; 12 units a line against the lamp's 26 / 3 = 8.67: ln(13 / 9.67).
+        Assert.Equal([MathF.Round(MathF.Log(25), 5), 0.8f, MathF.Round(MathF.Log(13f / (26f / 3 + 1)), 5)], Rounded(row[27..30]));
+        FeatureVector.Fill(row, h, c1, new CandidateItem("mug", "test", [float.NaN], [0]), 45);
+        Assert.Equal([MathF.Round(MathF.Log(7), 5), 0.2f, 0f], Rounded(row[27..30]));
+        // An item the customer never bought has none of the three.
+        FeatureVector.Fill(row, h, c1, new CandidateItem("tray", "test", [float.NaN], [0]), 45);
+        Assert.Equal([FeatureVector.None, FeatureVector.None, FeatureVector.None], row[27..30]);
+    }
+
     private static PairStats Pair(History h, int item)
     {
         Assert.True(h.TryGetPair(0, item, out var pair));

@@ -119,6 +119,22 @@ public sealed class RerankerTests(BundledPluginsFixture plugins) : IClassFixture
         for (var k = 0; k < audience.Length; k++) Assert.Equal(Refills(k).Order(), lists[k].Select(r => r.ItemId).Order());
     }
 
+    [Theory]
+    [InlineData("lambdarank")]
+    [InlineData("blend")]
+    public async Task EveryBagCanLearnTheSameOrOneKindOfRankerInTurn(string objective)
+    {
+        // A blend of two (one LambdaRank, one binary ranker, each divided by its own spread) learns what either does alone.
+        var audience = Enumerable.Range(0, 40).Select(k => new Customer($"c{k:00}")).ToArray();
+        var options = $$"""{"objective":"{{objective}}","bags":2,"labelWindows":1,"labelDays":90,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
+
+        var lists = await Recommend("reranker", options, Shop(), audience, new RecommendationRequest(2));
+        var again = await Recommend("reranker", options, Shop(), audience, new RecommendationRequest(2));
+
+        for (var k = 0; k < audience.Length; k++) Assert.Equal(Refills(k).Order(), lists[k].Select(r => r.ItemId).Order());
+        Assert.Equal(Flatten(lists), Flatten(again));
+    }
+
     [Fact]
     public async Task TheLambdaMartObjectiveLearnsTheRefillsToo()
     {
