@@ -7,8 +7,9 @@ namespace Campaigns.Plugins.Ranking;
 
 /// <summary>Options of the <c>reranker</c> recommender: candidate sources, the inner label window and the trees.</summary>
 /// <remarks>
-/// The sources' lists are merged into one candidate set per customer; a LightGBM LambdaRank model orders it by features
-/// of the customer's own history with each item (frequency, recency, due-ness), the item (popularity overall and
+/// The sources' lists are merged into one candidate set per customer; LightGBM models (by default a LambdaRank ranker and
+/// a binary classifier, see <see cref="Objective"/>) order it by features of the customer's own history with each item
+/// (frequency, recency, due-ness, units taken), the item (popularity overall and
 /// recent, repurchase rate, ramp-up), the customer's rhythm (due-ness, autumn share, order size), what the customer's most similar
 /// customers bought lately and each source's score and rank. The model is trained in <c>PrepareAsync</c> on the shop's own past: <see cref="LabelWindows"/> windows of
 /// <see cref="LabelDays"/> days before now are the labels, features are computed at each window's start (its inner
