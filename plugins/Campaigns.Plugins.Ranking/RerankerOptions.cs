@@ -34,15 +34,22 @@ public sealed class RerankerOptions : IValidatableObject
     /// <summary>
     /// How many label windows the model learns from (1 to 12), each <see cref="LabelDays"/> long, the first ending at the
     /// anchor and each next one <see cref="WindowStepDays"/> earlier, every one with its own inner cutoff for features and
-    /// candidates. More windows give more, and more varied, customers to learn from. Default 3 (with 45 days: the last
-    /// 135 days before the anchor).
+    /// candidates. More windows give more, and more varied, customers to learn from. Default 4 (with 45-day windows 30
+    /// days apart: the last 135 days before the anchor, the recent ones learned from more often).
     /// </summary>
     [Range(1, 12)]
-    public int LabelWindows { get; set; } = 3;
+    public int LabelWindows { get; set; } = 4;
 
-    /// <summary>Days between the ends of consecutive label windows (1 to 365); absent: <see cref="LabelDays"/> (windows side by side).</summary>
+    /// <summary>
+    /// Days between the ends of consecutive label windows (1 to 365); absent: two thirds of <see cref="LabelDays"/>
+    /// (30 with 45-day windows), so consecutive windows overlap by a third. Set it to <see cref="LabelDays"/> for windows
+    /// side by side.
+    /// </summary>
     [Range(1, 365)]
     public int? WindowStepDays { get; set; }
+
+    /// <summary>The days between the ends of consecutive label windows, <see cref="WindowStepDays"/> or its default.</summary>
+    internal int WindowStep => WindowStepDays ?? Math.Max(1, (int)Math.Round(LabelDays * 2 / 3.0));
 
     /// <summary>
     /// What the trees learn: <c>lambdarank</c> (LightGBM LambdaRank, one query group per customer and window: the order

@@ -47,7 +47,7 @@ internal static class ModelBuilder
     {
         var depth = options.Candidates.Max(c => c.Depth);
         var table = new FeatureTable(FeatureVector.Length(sourceCount));
-        var step = options.WindowStepDays ?? options.LabelDays;
+        var step = options.WindowStep;
         var seen = new WindowRows(0, 0, 0);
         for (var w = 0; w < options.LabelWindows; w++)
         {

@@ -67,7 +67,7 @@ public sealed class RerankerTests(BundledPluginsFixture plugins) : IClassFixture
     [Fact]
     public async Task WithNothingToLearnTheCandidatesKeepTheirSourcesOrder()
     {
-        // Anchored at now, the default label windows (three of 45 days: the last 135 days) hold no purchase: no labels, so no model.
+        // Anchored at now, the default label windows (four of 45 days, 30 apart: the last 135 days) hold no purchase: no labels, so no model.
         var data = new InMemoryData();
         data.Buy("c1", "a", Now.AddDays(-200)).Buy("c1", "b", Now.AddDays(-150)).Buy("c1", "b", Now.AddDays(-149)).Buy("c2", "c", Now.AddDays(-150));
         var options = """{"anchor":"now","candidates":[{"key":"buy-again","depth":5}]}""";
@@ -96,7 +96,7 @@ public sealed class RerankerTests(BundledPluginsFixture plugins) : IClassFixture
         }
         var audience = Enumerable.Range(0, 40).Select(k => new Customer($"c{k:00}")).ToArray();
         const string OneWindow = """{"anchor":"now","labelDays":30,"labelWindows":1,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
-        const string TwoWindows = """{"anchor":"now","labelDays":30,"labelWindows":2,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
+        const string TwoWindows = """{"anchor":"now","labelDays":30,"labelWindows":2,"windowStepDays":30,"trees":40,"minRowsPerLeaf":5,"candidates":[{"key":"buy-again","depth":10}]}""";
 
         var single = await Recommend("reranker", OneWindow, data, audience, new RecommendationRequest(2));
         var stacked = await Recommend("reranker", TwoWindows, data, audience, new RecommendationRequest(2));
