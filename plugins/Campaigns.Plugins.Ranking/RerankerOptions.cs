@@ -64,7 +64,10 @@ public sealed class RerankerOptions : IValidatableObject
     public string Objective { get; set; } = "blend";
 
     /// <summary>What bag <paramref name="bag"/> learns: <see cref="Objective"/>, or with <c>blend</c> LambdaRank and binary in turn.</summary>
-    internal string ObjectiveOf(int bag) => Objective != "blend" ? Objective : bag % 2 == 0 ? "lambdarank" : "binary";
+    internal string ObjectiveOf(int bag) => !Blends ? Objective : bag % 2 == 0 ? "lambdarank" : "binary";
+
+    /// <summary>Whether the bags mix objectives, so each ranker's output is brought to one scale before the mean.</summary>
+    internal bool Blends => Objective == "blend";
 
     /// <summary>
     /// How deep in each list <c>lambdamart</c>'s gradients look (its NDCG truncation), 1 to 1000: 10 concentrates the

@@ -85,7 +85,8 @@ internal static class FeatureVector
         // How much of it the customer takes: a shop's staples are bought by the box, its trials one at a time.
         target[27] = hasPair ? (float)Math.Log(1 + pair.Quantity) : None;
         target[28] = hasPair && cs.Quantity > 0 ? (float)(pair.Quantity / cs.Quantity) : None;
-        target[29] = hasPair && pair.Events > 0 && its.Lines > 0 ? (float)Math.Log((pair.Quantity / pair.Events + 1) / (its.UnitsPerLine + 1)) : None;
+        // A bought pair has at least one line, and so has its item.
+        target[29] = hasPair ? (float)Math.Log((pair.Quantity / pair.Events + 1) / (its.UnitsPerLine + 1)) : None;
         var listed = 0;
         for (var s = 0; s < candidate.Ranks.Length; s++)
         {

@@ -50,7 +50,7 @@ internal sealed partial class Ranker
             if (!trees.Supported || Math.Abs(ours - expected[r]) > 1e-4 * Math.Max(1, Math.Abs(expected[r])))
                 throw new InvalidOperationException($"Tree evaluation disagrees with ML.NET on row {r}: {ours} vs {expected[r]}.");
         }
-        return new Ranker(trees, options.Objective == "blend" ? Spread(trees, table) : 1);
+        return new Ranker(trees, options.Blends ? Spread(trees, table) : 1);
     }
 
     // The standard deviation of the raw output over the training rows; 1 when every row scores the same.
